@@ -1,0 +1,137 @@
+/**
+ * Plain-text essay importer: turns an instructor's paste (usually copied from
+ * a web page) into a title, an author and typed paragraphs. Pure, so the same
+ * code serves the import form, the seed script and the tests.
+ *
+ * - Windows/old-Mac line ends, a BOM and non-breaking spaces are normalized
+ *   first, so the same essay imports identically whatever it was pasted from.
+ * - Blocks are separated by blank lines; a run of them (whitespace-only lines
+ *   included) counts once. Single newlines are hard wraps from mail or PDF
+ *   copies, not structure, so a block's lines are joined with a space.
+ * - The title is the first block only when it looks like one (one line,
+ *   ≤ 200 chars, no sentence-final "."): prose there means the title was not
+ *   copied, and we ask for one rather than promote a paragraph. An explicit
+ *   options.title always wins; the first block is then dropped only when it
+ *   merely repeats that title.
+ * - A "By …" block right after the title is a byline, not text to annotate.
+ * - Web pages append section chrome ("See also", "Most read", …) followed by
+ *   teasers for other articles. From the first such label on, everything is
+ *   cut and returned in `dropped`, so the instructor can check nothing real
+ *   was lost.
+ * - Short blocks without closing punctuation that lead into body text are
+ *   section headings.
+ * - A trailing author bio and translator credits become "note"s: the seminar
+ *   annotates the argument, and they should render apart from it.
+ */
+
+export type ImportedParagraph = { kind: "heading" | "body" | "note"; text: string };
+export type ImportedEssay = {
+  title: string;
+  author: string | null;
+  paragraphs: ImportedParagraph[];
+  dropped: string[];
+};
+export type ImportEssayErrorCode = "empty" | "no-title" | "no-body";
+
+const MESSAGES: Record<ImportEssayErrorCode, string> = {
+  empty: "The essay text is empty. Paste the essay's text to import it.",
+  "no-title":
+    "Could not find a title: the text starts with a paragraph, not a title. Enter the essay's title and import again.",
+  "no-body":
+    "No body paragraphs were found, only a title, headings or notes. Check that the whole essay was pasted.",
+};
+
+export class ImportEssayError extends Error {
+  readonly code: ImportEssayErrorCode;
+  constructor(code: ImportEssayErrorCode) {
+    super(MESSAGES[code]);
+    this.name = "ImportEssayError";
+    this.code = code;
+  }
+}
+
+const CHROME_LABELS = new Set([
+  "see also", "most read", "related", "related articles", "read more", "read also",
+  "you may also like", "more from", "share", "share this", "subscribe", "newsletter",
+  "comments", "tags",
+]);
+// Capital after "By" keeps prose such as "By the end of the war" out.
+const BYLINE = /^[Bb][Yy]\s+(\p{Lu}[^!?;:]*?)\.?$/u;
+const BIO =
+  /\b(?:analyst|professor|author of|journalist|fellow|researcher|writer|editor|historian|director|lecturer|correspondent|teaches)\b|\bis a /i;
+const TRANSLATION_CREDIT = /^(?:translated by\b|translation:)/i;
+
+type Block = { text: string; lineCount: number };
+
+function splitBlocks(text: string): Block[] {
+  const normalized = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00A0\u202F]/g, " ");
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) blocks.push({ text: lines.join(" "), lineCount: lines.length });
+    lines = [];
+  };
+  for (const line of normalized.split("\n")) {
+    const trimmed = line.trim();
+    if (trimmed) lines.push(trimmed);
+    else flush();
+  }
+  flush();
+  return blocks;
+}
+
+function looksLikeTitle(block: Block): boolean {
+  const sentenceEnd = block.text.endsWith(".") && !block.text.endsWith("...");
+  return block.lineCount === 1 && block.text.length <= 200 && !sentenceEnd;
+}
+
+function looksLikeHeading(text: string): boolean {
+  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(text);
+}
+
+const comparable = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+export function importEssay(
+  text: string,
+  options: { title?: string; author?: string } = {},
+): ImportedEssay {
+  const blocks = splitBlocks(text);
+  if (blocks.length === 0) throw new ImportEssayError("empty");
+
+  const givenTitle = options.title?.trim();
+  let title: string;
+  if (givenTitle) {
+    title = givenTitle;
+    if (looksLikeTitle(blocks[0]) && comparable(blocks[0].text) === comparable(givenTitle)) blocks.shift();
+  } else if (looksLikeTitle(blocks[0])) {
+    title = blocks.shift()!.text;
+  } else {
+    throw new ImportEssayError("no-title");
+  }
+
+  const texts = blocks.map((block) => block.text);
+  let author = options.author?.trim() || null;
+  const byline = texts.length > 0 && texts[0].length <= 120 ? BYLINE.exec(texts[0]) : null;
+  if (byline) {
+    author = byline[1].trim();
+    texts.shift();
+  }
+
+  const chromeAt = texts.findIndex((t) => CHROME_LABELS.has(t.replace(/:$/, "").trim().toLowerCase()));
+  const dropped = chromeAt === -1 ? [] : texts.splice(chromeAt);
+
+  const kinds: ImportedParagraph["kind"][] = texts.map((t) => (TRANSLATION_CREDIT.test(t) ? "note" : "body"));
+  const last = texts.length - 1;
+  // A lone block is the essay itself, never its author's bio.
+  if (last > 0 && texts[last].length <= 1200 && BIO.test(texts[last])) kinds[last] = "note";
+  // Walk backwards so "followed by a body block" sees the final kind of the next block.
+  for (let i = last - 1; i >= 0; i--) {
+    if (kinds[i] === "body" && kinds[i + 1] === "body" && looksLikeHeading(texts[i])) kinds[i] = "heading";
+  }
+  if (!kinds.includes("body")) throw new ImportEssayError("no-body");
+
+  return { title, author, paragraphs: texts.map((t, i) => ({ kind: kinds[i], text: t })), dropped };
+}
