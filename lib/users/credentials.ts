@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** Shared by the sign-up form and the server, so both give the same messages. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like ada@example.edu.")
+  .transform((email) => email.toLowerCase());
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`)
+  .max(200, "Use at most 200 characters for your password.");
+
+export const SignUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name as your seminar should see it.").max(80, "Use at most 80 characters for your name."),
+  email: EmailSchema,
+  password: PasswordSchema,
+});
+export type SignUpInput = z.infer<typeof SignUpSchema>;
+
+export const SignInSchema = z.object({
+  email: EmailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
