@@ -1,0 +1,95 @@
+/**
+ * The layout of a room's Yjs document, shared by the browser client, the websocket server's update checks,
+ * the relational copy and the tests. See ARCHITECTURE.md, "The live document".
+ *
+ * Two root Y.Maps, each holding immutable JSON values (never nested Y types):
+ *   annotations: `${authorId}:${annotationId}` -> Annotation   (a highlight on words, or a whole paragraph)
+ *   comments:    `${authorId}:${commentId}`    -> Comment      (thread root: parentId null; reply: parentId set)
+ * The author is part of every key, so the server can tell who owns an entry from the key alone, including for
+ * deletions and for overwrites whose update carries no parent information. Editing an entry replaces its value.
+ */
+import { z } from "zod";
+
+export const ANNOTATIONS = "annotations";
+export const COMMENTS = "comments";
+export const ROOT_MAPS = [ANNOTATIONS, COMMENTS] as const;
+export type RootMapName = (typeof ROOT_MAPS)[number];
+
+export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "violet"] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, "ids are 6-64 url-safe characters");
+const timestamp = z.number().int().nonnegative();
+
+/** W3C Web Annotation TextQuoteSelector, relative to one paragraph's text. */
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string().min(1).max(5000),
+  prefix: z.string().max(64),
+  suffix: z.string().max(64),
+});
+/** W3C Web Annotation TextPositionSelector: UTF-16 offsets within the paragraph's text. */
+export const TextPositionSelectorSchema = z
+  .object({
+    type: z.literal("TextPositionSelector"),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  })
+  .refine((s) => s.end > s.start, "a position selector must cover at least one character");
+
+export const AnnotationSchema = z
+  .object({
+    id,
+    authorId: id,
+    authorName: z.string().min(1).max(100),
+    /** Target source: the stable id of a Paragraph row. */
+    paragraphId: id,
+    kind: z.enum(["highlight", "paragraph"]),
+    color: z.enum(HIGHLIGHT_COLORS).nullable(),
+    /** Present for highlights, null for comments on a whole paragraph. */
+    selector: z.tuple([TextQuoteSelectorSchema, TextPositionSelectorSchema]).nullable(),
+    createdAt: timestamp,
+  })
+  .strict()
+  .refine((a) => (a.kind === "highlight") === (a.selector !== null), "only highlights carry a selector");
+export type Annotation = z.infer<typeof AnnotationSchema>;
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const COMMENT_MAX_LENGTH = 10_000;
+export const CommentSchema = z
+  .object({
+    id,
+    authorId: id,
+    authorName: z.string().min(1).max(100),
+    annotationId: id,
+    /** null for the comment that opens a thread; the thread root's id for a reply. */
+    parentId: id.nullable(),
+    body: z.string().trim().min(1).max(COMMENT_MAX_LENGTH),
+    createdAt: timestamp,
+    editedAt: timestamp.nullable(),
+  })
+  .strict();
+export type Comment = z.infer<typeof CommentSchema>;
+
+export const entrySchemas = { [ANNOTATIONS]: AnnotationSchema, [COMMENTS]: CommentSchema } as const;
+
+export function entryKey(authorId: string, entryId: string): string {
+  return `${authorId}:${entryId}`;
+}
+
+export function parseEntryKey(key: string): { authorId: string; id: string } | null {
+  const at = key.indexOf(":");
+  if (at <= 0 || at === key.length - 1) return null;
+  return { authorId: key.slice(0, at), id: key.slice(at + 1) };
+}
+
+export function isRootMapName(name: string): name is RootMapName {
+  return (ROOT_MAPS as readonly string[]).includes(name);
+}
+
+/** The room that an essay's readers share until they belong to a seminar; seminar rooms use the seminar id. */
+export const OPEN_ROOM = "open";
+export function roomIdFor(essayId: string, seminarId: string | null): string {
+  return `${essayId}.${seminarId ?? OPEN_ROOM}`;
+}
