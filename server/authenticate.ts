@@ -1,0 +1,27 @@
+import type { IncomingMessage } from "node:http";
+import { userIdFromCookie } from "../lib/auth/session-cookie.server";
+import type { Db } from "../lib/db/client.server";
+import type { Writer } from "../lib/doc/permissions";
+import { CloseCode, CloseError } from "./close-codes";
+
+/**
+ * Browsers always send Origin on a websocket upgrade and let any page open one, with our cookies. Accepting
+ * only our own origin (the Host the request came to, or a configured list) stops other sites from reading
+ * a room through a visitor's session.
+ */
+export function checkOrigin(req: IncomingMessage, allowedOrigins: readonly string[]): void {
+  const origin = req.headers.origin;
+  if (!origin) throw new CloseError(CloseCode.Forbidden, "missing Origin");
+  const host = req.headers.host;
+  const sameOrigin = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  if (!sameOrigin && !allowedOrigins.includes(origin)) throw new CloseError(CloseCode.Forbidden, "Origin not allowed");
+}
+
+/** The session's user, with the name from the database (never from the client). */
+export async function authenticate(req: IncomingMessage, db: Db, secret: string): Promise<Writer> {
+  const userId = await userIdFromCookie(req.headers.cookie, secret);
+  if (!userId) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
+  if (!user) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
+  return user;
+}

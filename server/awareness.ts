@@ -1,0 +1,51 @@
+/**
+ * Awareness (presence) from clients is rewritten before the room takes it: the identity comes from the
+ * server's session, never from what the client claims, and only the fields Gloss shows are kept.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { Writer } from "../lib/doc/permissions";
+
+export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > 16) throw new Error("too many awareness entries");
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new Error("bad awareness state");
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  if (decoding.hasContent(decoder)) throw new Error("trailing bytes after awareness update");
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+const PALETTE = ["#b45309", "#047857", "#1d4ed8", "#be185d", "#6d28d9", "#0f766e", "#b91c1c", "#4d7c0f"];
+
+/** A stable colour per user, so a reader keeps the same colour in everyone's margin. */
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return PALETTE[Math.abs(hash) % PALETTE.length]!;
+}
+
+export function sanitizeAwarenessState(state: Record<string, unknown> | null, user: Writer) {
+  if (state === null) return null;
+  const reading = typeof state.reading === "string" && state.reading.length <= 64 ? state.reading : null;
+  return { user: { id: user.id, name: user.name, color: colorFor(user.id) }, reading };
+}

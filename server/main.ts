@@ -1,0 +1,70 @@
+/**
+ * Gloss's single process: pages (Next.js) and live rooms (websocket on /ws/) on one origin, so the session
+ * cookie reaches both and the CSP stays simple. GLOSS_WS_ONLY=1 serves only the websocket, for running
+ * extra websocket instances or tests.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { boot } from "./boot";
+import { createWsServer, WS_PATH_PREFIX } from "./ws-server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = {
+  port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST ?? "0.0.0.0",
+  dev: process.env.NODE_ENV !== "production",
+  wsOnly: process.env.GLOSS_WS_ONLY === "1",
+  dataDir: path.resolve(root, process.env.GLOSS_DATA_DIR ?? ".data"),
+  allowedOrigins: (process.env.GLOSS_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean),
+};
+const log = (message: string) => console.log(`[gloss] ${message}`);
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Gloss itself calls no outside host
+
+const booted = await boot({ dataDir: env.dataDir, log });
+// next-auth v4 takes the site's address from the Host header when it is told to trust it.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins });
+let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
+let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;
+if (!env.wsOnly) {
+  const { default: next } = await import("next");
+  const app = next({ dev: env.dev, dir: root });
+  await app.prepare();
+  handleRequest = app.getRequestHandler();
+  handleNextUpgrade = app.getUpgradeHandler();
+}
+
+const server = createServer((req, res) => {
+  if (req.url === "/api/health") {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, rooms: ws.rooms() }));
+    return;
+  }
+  if (!handleRequest) return void res.writeHead(404).end();
+  void handleRequest(req, res);
+});
+server.on("upgrade", (req, socket, head) => {
+  if (req.url?.startsWith(WS_PATH_PREFIX)) ws.handleUpgrade(req, socket, head);
+  else if (handleNextUpgrade) void handleNextUpgrade(req, socket, head); // Next's dev reloads
+  else socket.destroy();
+});
+server.listen(env.port, env.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  // Tests read this line to find a server started on port 0.
+  console.log(`Gloss is listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: saving rooms and stopping`);
+  server.close();
+  await ws.close();
+  await booted.shutdown();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,214 @@
+/**
+ * One live room (essay x seminar): its Yjs document, presence, connections and the path every update takes.
+ *
+ * An update is checked, applied to the document, written to the log in a batch, and only then sent to the
+ * other readers. Whatever another reader has received is therefore committed to PostgreSQL and survives a
+ * crash; the writer's own client resends anything that was not (its sync step 2 on reconnect). A joining
+ * reader's initial state is encoded only when nothing applied is still unsaved, for the same reason.
+ */
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Db } from "../lib/db/client.server";
+import { ANNOTATIONS, COMMENTS } from "../lib/doc/layout";
+import type { Refusal, Writer } from "../lib/doc/permissions";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState } from "./awareness";
+import { checkUpdate, clientOwnersOf } from "./check-update";
+import { CloseCode, CloseError } from "./close-codes";
+import { allKeys, materialize, type DirtyKeys } from "./materialize";
+import { appendUpdates, compactRoom, loadRoomDocument, type RoomRecord } from "./persistence";
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
+
+export type Connection = {
+  user: Writer;
+  send: (message: Uint8Array) => void;
+  /** Awareness client ids this connection speaks for (the y-websocket client uses one, its doc's clientID). */
+  awarenessIds: Set<number>;
+};
+
+export type RoomOptions = { compactAfter: number; log: (message: string) => void };
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private clientOwners = new Map<number, string>();
+  private unsaved: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private saving: Promise<void> | null = null;
+  private logRows = 0;
+  private dirty: DirtyKeys = { annotations: new Set(), comments: new Set() };
+  private materializing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly db: Db,
+    readonly record: RoomRecord,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null); // the server is not a reader
+  }
+
+  static async load(db: Db, record: RoomRecord, options: RoomOptions): Promise<Room> {
+    const room = new Room(db, record, options);
+    room.logRows = await loadRoomDocument(db, record.id, room.doc);
+    room.clientOwners = clientOwnersOf(room.doc);
+    room.dirty = allKeys(room.doc);
+    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      room.unsaved.push({ update, origin });
+      void room.save();
+    });
+    room.doc.getMap(ANNOTATIONS).observe((event) => event.keysChanged.forEach((k) => room.dirty.annotations.add(k)));
+    room.doc.getMap(COMMENTS).observe((event) => event.keysChanged.forEach((k) => room.dirty.comments.add(k)));
+    room.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      room.broadcast(encodeAwareness(encodeAwarenessUpdate(room.awareness, changed)));
+    });
+    void room.materialize();
+    return room;
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    conn.send(encodeSyncStep1(this.doc));
+    if (this.awareness.getStates().size > 0) {
+      conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  leave(conn: Connection): void {
+    this.connections.delete(conn);
+    removeAwarenessStates(this.awareness, [...conn.awarenessIds], conn);
+  }
+
+  /** Throws CloseError when the connection must be closed; the message then had no effect. */
+  async receive(conn: Connection, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case "sync-step-1":
+        while (this.unsaved.length > 0 || this.saving) await this.save();
+        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case "update":
+        return this.applyClientUpdate(conn, message.update);
+      case "awareness":
+        return this.applyClientAwareness(conn, message.update);
+      case "query-awareness":
+        conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+    }
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    const result = checkUpdate(update, {
+      doc: this.doc,
+      writer: conn.user,
+      clientOwners: this.clientOwners,
+      checkValue: (map, value) => this.checkValue(map, value),
+    });
+    if (!result.ok) throw new CloseError(CloseCode.UpdateRefused, result.reason);
+    for (const client of result.clients) this.clientOwners.set(client, conn.user.id);
+    Y.applyUpdate(this.doc, update, conn);
+  }
+
+  private checkValue(map: string, value: unknown): Refusal | null {
+    if (map === ANNOTATIONS && !this.record.paragraphIds.has((value as { paragraphId: string }).paragraphId)) {
+      return { reason: "the paragraph is not part of this room's essay" };
+    }
+    return null;
+  }
+
+  private applyClientAwareness(conn: Connection, update: Uint8Array): void {
+    const entries = decodeAwarenessUpdate(update);
+    for (const entry of entries) {
+      const owner = this.clientOwners.get(entry.clientId);
+      if (owner !== undefined && owner !== conn.user.id) {
+        throw new CloseError(CloseCode.UpdateRefused, "awareness client id belongs to another user");
+      }
+      if (!conn.awarenessIds.has(entry.clientId)) {
+        if (conn.awarenessIds.size >= 1) throw new CloseError(CloseCode.UpdateRefused, "one awareness client per connection");
+        conn.awarenessIds.add(entry.clientId);
+        this.clientOwners.set(entry.clientId, conn.user.id);
+      }
+      entry.state = sanitizeAwarenessState(entry.state, conn.user);
+    }
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+  }
+
+  private broadcast(message: Uint8Array, except?: unknown): void {
+    for (const conn of this.connections) if (conn !== except) conn.send(message);
+  }
+
+  /** Resolves when everything applied so far is committed (or, after an error, retried). */
+  save(): Promise<void> {
+    this.saving ??= this.saveLoop().finally(() => {
+      this.saving = null;
+    });
+    return this.saving;
+  }
+
+  private async saveLoop(): Promise<void> {
+    let failures = 0;
+    while (this.unsaved.length > 0) {
+      const batch = this.unsaved.splice(0);
+      let lastId: bigint;
+      try {
+        lastId = await appendUpdates(this.db, this.record.id, batch.map((entry) => entry.update));
+        failures = 0;
+      } catch (error) {
+        // Nothing of the batch was sent to anyone: keep it first in line and try again.
+        this.unsaved.unshift(...batch);
+        this.options.log(`room ${this.record.id}: saving ${batch.length} updates failed: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures++, 5000)));
+        continue;
+      }
+      for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
+      this.logRows += batch.length;
+      void this.materialize();
+      if (this.logRows >= this.options.compactAfter) await this.compact(lastId);
+    }
+  }
+
+  private async compact(upToId: bigint): Promise<void> {
+    try {
+      await compactRoom(this.db, this.record.id, Y.encodeStateAsUpdate(this.doc), upToId);
+      this.logRows = 1;
+    } catch (error) {
+      this.options.log(`room ${this.record.id}: compaction failed (the log is intact): ${String(error)}`);
+    }
+  }
+
+  /** Copies changed entries to the relational tables; one run at a time, coalescing changes made meanwhile. */
+  materialize(): Promise<void> {
+    this.materializing ??= (async () => {
+      while (this.dirty.annotations.size > 0 || this.dirty.comments.size > 0) {
+        const dirty = this.dirty;
+        this.dirty = { annotations: new Set(), comments: new Set() };
+        try {
+          await materialize(this.db, this.record.id, this.doc, dirty);
+        } catch (error) {
+          // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
+          dirty.annotations.forEach((key) => this.dirty.annotations.add(key));
+          dirty.comments.forEach((key) => this.dirty.comments.add(key));
+          this.options.log(`room ${this.record.id}: relational copy failed: ${String(error)}`);
+          break;
+        }
+      }
+    })().finally(() => {
+      this.materializing = null;
+    });
+    return this.materializing;
+  }
+
+  /** Waits until the log and the relational copy hold everything; used when the room empties or the server stops. */
+  async settle(): Promise<void> {
+    while (this.unsaved.length > 0 || this.saving || this.materializing) {
+      await this.save();
+      await this.materialize();
+    }
+  }
+
+  destroyed = false;
+
+  destroy(): void {
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

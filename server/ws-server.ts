@@ -1,0 +1,167 @@
+/**
+ * The websocket side of Gloss: y-websocket protocol on /ws/<roomId>. Reads like a list of hooks:
+ * check origin, authenticate, find the room, load it, then check/apply/persist/broadcast each message,
+ * and unload the room when its last reader leaves.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer, type RawData } from "ws";
+import type { Db } from "../lib/db/client.server";
+import { authenticate, checkOrigin } from "./authenticate";
+import { CloseCode, CloseError } from "./close-codes";
+import { findRoom } from "./persistence";
+import { decodeClientMessage } from "./protocol";
+import { Room, type Connection } from "./room";
+
+export const WS_PATH_PREFIX = "/ws/";
+
+export type WsServerOptions = {
+  db: Db;
+  secret: string;
+  allowedOrigins?: readonly string[];
+  /** Largest frame accepted; larger ones close the connection with 1009. */
+  maxPayload?: number;
+  /** Log rows after which a room's log is compacted into one update. */
+  compactAfter?: number;
+  /** How long an empty room stays loaded, in case its readers come straight back. */
+  unloadAfterMs?: number;
+  log?: (message: string) => void;
+};
+
+export type WsServer = {
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  close: () => Promise<void>;
+  rooms: () => number;
+};
+
+const ROOM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export function createWsServer(options: WsServerOptions): WsServer {
+  const { db, secret, allowedOrigins = [], log = (m) => console.log(`[gloss ws] ${m}`) } = options;
+  const roomOptions = { compactAfter: options.compactAfter ?? 500, log };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
+  const rooms = new Map<string, Promise<Room>>();
+  const alive = new WeakSet<WebSocket>();
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  async function openRoom(roomId: string): Promise<Room> {
+    for (;;) {
+      let loading = rooms.get(roomId);
+      if (!loading) {
+        loading = (async () => {
+          const record = await findRoom(db, roomId);
+          if (!record) throw new CloseError(CloseCode.RoomNotFound, "no such room");
+          return Room.load(db, record, roomOptions);
+        })();
+        rooms.set(roomId, loading);
+        loading.catch(() => rooms.delete(roomId));
+      }
+      const room = await loading;
+      if (!room.destroyed) return room;
+    }
+  }
+
+  function scheduleUnload(roomId: string, room: Room) {
+    setTimeout(async () => {
+      if (room.connections.size > 0 || room.destroyed) return;
+      await room.settle();
+      if (room.connections.size > 0 || rooms.get(roomId) === undefined) return;
+      rooms.delete(roomId);
+      room.destroy();
+    }, options.unloadAfterMs ?? 10_000).unref();
+  }
+
+  function close(ws: WebSocket, error: unknown) {
+    const closing = error instanceof CloseError ? error : null;
+    if (!closing) log(`closing a connection after an error: ${String(error)}`);
+    const code = closing?.code ?? CloseCode.InternalError;
+    const reason = (closing?.message ?? "server error").slice(0, 120);
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+  }
+
+  async function accept(ws: WebSocket, req: IncomingMessage, roomId: string) {
+    alive.add(ws);
+    ws.on("pong", () => alive.add(ws));
+    // Frames that arrive while we authenticate wait here; nothing is read or sent before the checks pass.
+    const early: RawData[] = [];
+    let onFrame = (data: RawData) => void early.push(data);
+    ws.on("message", (data) => onFrame(data));
+    ws.on("error", (error) => log(`socket error: ${error.message}`));
+
+    let room: Room;
+    let conn: Connection;
+    try {
+      checkOrigin(req, allowedOrigins);
+      const user = await authenticate(req, db, secret);
+      if (!ROOM_ID.test(roomId)) throw new CloseError(CloseCode.RoomNotFound, "no such room");
+      room = await openRoom(roomId);
+      conn = {
+        user,
+        awarenessIds: new Set(),
+        send: (message) => {
+          if (ws.readyState === WebSocket.OPEN) ws.send(message);
+        },
+      };
+    } catch (error) {
+      return close(ws, error);
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+
+    // Messages of one connection are handled strictly in order; a refused one ends the connection.
+    let queue = Promise.resolve();
+    onFrame = (data) => {
+      queue = queue.then(async () => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        try {
+          const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
+          let message;
+          try {
+            message = decodeClientMessage(frame);
+          } catch (error) {
+            throw new CloseError(CloseCode.MalformedMessage, `malformed message: ${(error as Error).message}`);
+          }
+          await room.receive(conn, message);
+        } catch (error) {
+          close(ws, error);
+        }
+      });
+    };
+    ws.on("close", () => {
+      room.leave(conn);
+      if (room.connections.size === 0) scheduleUnload(roomId, room);
+    });
+    room.join(conn);
+    early.splice(0).forEach((data) => onFrame(data));
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      const roomId = decodeURIComponent(path.slice(WS_PATH_PREFIX.length));
+      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, roomId));
+    },
+    async close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.close(CloseCode.GoingAway, "server shutting down");
+      const loaded = await Promise.allSettled(rooms.values());
+      for (const result of loaded) {
+        if (result.status !== "fulfilled") continue;
+        await result.value.settle();
+        result.value.destroy();
+      }
+      rooms.clear();
+      wss.close();
+    },
+    rooms: () => rooms.size,
+  };
+}
