@@ -8,6 +8,6 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "", idleTimeoutMillis: 50 });
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "", allowExitOnIdle: true });
   },
 });

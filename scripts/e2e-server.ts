@@ -1,0 +1,28 @@
+/**
+ * The server Playwright runs against: production build, port 3100, and a database of its own for this run
+ * (a new database on DATABASE_URL's server when one is given, else an embedded PostgreSQL in a temp folder).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "gloss-e2e-"));
+process.env.GLOSS_DATA_DIR = dataDir;
+process.env.PORT ??= "3100";
+process.env.HOST ??= "127.0.0.1";
+(process.env as Record<string, string>).NODE_ENV = "production";
+
+if (process.env.DATABASE_URL) {
+  const server = new URL(process.env.DATABASE_URL);
+  const name = `gloss_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  server.pathname = `/${name}`;
+  process.env.DATABASE_URL = server.toString();
+}
+
+await import("../server/main");
