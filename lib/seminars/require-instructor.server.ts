@@ -1,0 +1,10 @@
+import type { Db } from "../db/client.server";
+import { AppError, AppErrorCode } from "../errors/app-error";
+import { getRole } from "./get-role.server";
+
+/** Throws unless `userId` teaches the seminar. Unknown seminars and non-members get the same answer. */
+export async function requireInstructor(db: Db, seminarId: string, userId: string): Promise<void> {
+  if ((await getRole(db, seminarId, userId)) !== "instructor") {
+    throw new AppError(AppErrorCode.Forbidden, "Only the seminar's instructors can do this.");
+  }
+}
