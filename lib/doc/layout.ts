@@ -2,17 +2,24 @@
  * The layout of a room's Yjs document, shared by the browser client, the websocket server's update checks,
  * the relational copy and the tests. See ARCHITECTURE.md, "The live document".
  *
- * Two root Y.Maps, each holding immutable JSON values (never nested Y types):
+ * Root Y.Maps, each holding immutable JSON values (never nested Y types):
  *   annotations: `${authorId}:${annotationId}` -> Annotation   (a highlight on words, or a whole paragraph)
  *   comments:    `${authorId}:${commentId}`    -> Comment      (thread root: parentId null; reply: parentId set)
- * The author is part of every key, so the server can tell who owns an entry from the key alone, including for
- * deletions and for overwrites whose update carries no parent information. Editing an entry replaces its value.
+ *   reactions:   `${authorId}:${commentId}`    -> Reaction     (one per person per comment, by construction)
+ *   hidden:      `${commentId}`                -> Moderation   (an instructor hid the comment)
+ *   resolved:    `${rootCommentId}`            -> Moderation   (the thread's author or an instructor resolved it)
+ * The author is part of every owned key, so the server can tell who owns an entry from the key alone, including
+ * for deletions and for overwrites whose update carries no parent information. Editing an entry replaces its
+ * value. Moderation keys name the comment; who may write them depends on the seminar role and that comment.
  */
 import { z } from "zod";
 
 export const ANNOTATIONS = "annotations";
 export const COMMENTS = "comments";
-export const ROOT_MAPS = [ANNOTATIONS, COMMENTS] as const;
+export const REACTIONS = "reactions";
+export const HIDDEN = "hidden";
+export const RESOLVED = "resolved";
+export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED] as const;
 export type RootMapName = (typeof ROOT_MAPS)[number];
 
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "violet"] as const;
@@ -68,11 +75,42 @@ export const CommentSchema = z
     body: z.string().trim().min(1).max(COMMENT_MAX_LENGTH),
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
+    /** Seminar tags (BUILT_IN_TAGS plus the seminar's own). */
+    tags: z.array(z.string().min(1).max(24)).max(6).default([]),
+    /** Ids of seminar members mentioned with @. */
+    mentions: z.array(id).max(20).default([]),
   })
   .strict();
-export type Comment = z.infer<typeof CommentSchema>;
+export type Comment = z.input<typeof CommentSchema>;
 
-export const entrySchemas = { [ANNOTATIONS]: AnnotationSchema, [COMMENTS]: CommentSchema } as const;
+export const REACTION_KINDS = ["agree", "insightful", "question", "thanks"] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+export const ReactionSchema = z
+  .object({
+    /** The comment reacted to; the key is `${authorId}:${commentId}`. */
+    id,
+    authorId: id,
+    authorName: z.string().min(1).max(100),
+    reaction: z.enum(REACTION_KINDS),
+    createdAt: timestamp,
+  })
+  .strict();
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+/** A hide or a resolve: who did it and when. The key is the comment's id. */
+export const ModerationSchema = z
+  .object({ id, byId: id, byName: z.string().min(1).max(100), at: timestamp })
+  .strict();
+export type Moderation = z.infer<typeof ModerationSchema>;
+
+export const entrySchemas = {
+  [ANNOTATIONS]: AnnotationSchema,
+  [COMMENTS]: CommentSchema,
+  [REACTIONS]: ReactionSchema,
+  [HIDDEN]: ModerationSchema,
+  [RESOLVED]: ModerationSchema,
+} as const;
+export const OWNED_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS] as const;
 
 export function entryKey(authorId: string, entryId: string): string {
   return `${authorId}:${entryId}`;
@@ -93,3 +131,11 @@ export const OPEN_ROOM = "open";
 export function roomIdFor(essayId: string, seminarId: string | null): string {
   return `${essayId}.${seminarId ?? OPEN_ROOM}`;
 }
+
+/** A reader's private notes on an essay: a room of their own, so no other client ever receives them. */
+export function privateRoomIdFor(essayId: string, userId: string): string {
+  return `${essayId}.u-${userId}`;
+}
+
+/** Tags every seminar has; instructors can add more per seminar (SeminarTag). */
+export const BUILT_IN_TAGS = ["question", "key point", "disagree", "evidence"] as const;
