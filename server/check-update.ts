@@ -8,15 +8,15 @@
  * carries no parent in the update, so its key is found through its origin, in the update or the document.
  */
 import * as Y from "yjs";
-import { checkDelete, checkSet, type Refusal, type Writer } from "../lib/doc/permissions";
+import { checkDelete, checkSet, type RoomFacts, type Writer } from "../lib/doc/permissions";
 
 export type UpdateContext = {
   doc: Y.Doc;
   writer: Writer;
   /** Yjs client id -> user id, for every client id seen in this room. */
   clientOwners: Map<number, string>;
-  /** Extra rules that need the database's knowledge (e.g. the paragraph belongs to this essay). */
-  checkValue?: (map: string, value: unknown) => Refusal | null;
+  /** What the rules need to know about the room (its essay's paragraphs, comments, tags, members). */
+  facts?: RoomFacts;
 };
 
 export type CheckResult = { ok: true; clients: number[] } | { ok: false; reason: string };
@@ -105,7 +105,7 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
     if (!placement) return { ok: false, reason: "items may only be values of the document's root maps" };
     const content = struct.content;
     if (content instanceof Y.ContentDeleted) {
-      const refusal = checkDelete(placement.map, placement.key, writer);
+      const refusal = checkDelete(placement.map, placement.key, writer, ctx.facts);
       if (refusal) return { ok: false, reason: refusal.reason };
       continue;
     }
@@ -113,7 +113,7 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
       return { ok: false, reason: "entries must be single JSON values" };
     }
     const value = content.arr[0];
-    const refusal = checkSet(placement.map, placement.key, value, writer) ?? ctx.checkValue?.(placement.map, value);
+    const refusal = checkSet(placement.map, placement.key, value, writer, ctx.facts);
     if (refusal) return { ok: false, reason: refusal.reason };
   }
 
@@ -138,7 +138,7 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
           placement = struct instanceof Y.Item ? placementOfUpdateItem(struct) : null;
         }
         if (!placement) return { ok: false, reason: "update deletes content outside the root maps" };
-        const refusal = checkDelete(placement.map, placement.key, writer);
+        const refusal = checkDelete(placement.map, placement.key, writer, ctx.facts);
         if (refusal) return { ok: false, reason: refusal.reason };
         at += length;
       }
@@ -147,16 +147,20 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
   return { ok: true, clients: [...clients] };
 }
 
-/** Rebuilds the client id -> user map from a loaded document: every item's key names its author. */
+/**
+ * Rebuilds the client id -> user map from a loaded document: an owned entry's key names its author, a
+ * moderation entry's value names its moderator.
+ */
 export function clientOwnersOf(doc: Y.Doc): Map<number, string> {
   const owners = new Map<number, string>();
   for (const [client, structs] of doc.store.clients) {
     for (const struct of structs) {
-      if (struct instanceof Y.Item && struct.parentSub) {
-        const at = struct.parentSub.indexOf(":");
-        if (at > 0) owners.set(client, struct.parentSub.slice(0, at));
-        break;
-      }
+      if (!(struct instanceof Y.Item) || !struct.parentSub) continue;
+      const at = struct.parentSub.indexOf(":");
+      if (at > 0) owners.set(client, struct.parentSub.slice(0, at));
+      else if (struct.content instanceof Y.ContentAny) owners.set(client, (struct.content.arr[0] as { byId: string }).byId);
+      else continue;
+      break;
     }
   }
   return owners;

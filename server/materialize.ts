@@ -5,20 +5,45 @@
  */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
-import { ANNOTATIONS, AnnotationSchema, COMMENTS, CommentSchema, parseEntryKey } from "../lib/doc/layout";
+import {
+  ANNOTATIONS,
+  AnnotationSchema,
+  COMMENTS,
+  CommentSchema,
+  HIDDEN,
+  parseEntryKey,
+  REACTIONS,
+  ReactionSchema,
+  RESOLVED,
+  type Moderation,
+} from "../lib/doc/layout";
 
-export type DirtyKeys = { annotations: Set<string>; comments: Set<string> };
+/** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
+export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string> };
+
+export function noKeys(): DirtyKeys {
+  return { annotations: new Set(), comments: new Set(), reactions: new Set() };
+}
 
 export function allKeys(doc: Y.Doc): DirtyKeys {
   return {
     annotations: new Set(doc.getMap(ANNOTATIONS).keys()),
     comments: new Set(doc.getMap(COMMENTS).keys()),
+    reactions: new Set(doc.getMap(REACTIONS).keys()),
   };
+}
+
+export function isEmpty(dirty: DirtyKeys): boolean {
+  return dirty.annotations.size + dirty.comments.size + dirty.reactions.size === 0;
 }
 
 export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: DirtyKeys): Promise<void> {
   const annotations = doc.getMap(ANNOTATIONS);
   const comments = doc.getMap(COMMENTS);
+  const reactions = doc.getMap(REACTIONS);
+  const hidden = doc.getMap<Moderation>(HIDDEN);
+  const resolved = doc.getMap<Moderation>(RESOLVED);
+  const at = (entry: Moderation | undefined) => (entry ? new Date(entry.at) : null);
   const now = new Date();
   const writes: Array<() => Promise<unknown>> = [];
   const gone = { annotations: [] as string[], comments: [] as string[] };
@@ -62,9 +87,25 @@ export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: Dir
       body: c.body,
       createdAt: new Date(c.createdAt),
       editedAt: c.editedAt === null ? null : new Date(c.editedAt),
+      tags: c.tags,
+      mentions: c.mentions,
+      hiddenAt: at(hidden.get(c.id)),
+      resolvedAt: at(resolved.get(c.id)),
       deletedAt: null,
     };
     writes.push(() => db.comment.upsert({ where: { id: c.id }, create: { id: c.id, roomId, ...row }, update: row }));
+  }
+  for (const key of dirty.reactions) {
+    const owner = parseEntryKey(key);
+    if (!owner) continue;
+    const parsed = ReactionSchema.safeParse(reactions.get(key));
+    const where = { commentId_userId: { commentId: owner.id, userId: owner.authorId } };
+    if (!parsed.success) {
+      writes.push(() => db.reaction.deleteMany({ where: { commentId: owner.id, userId: owner.authorId } }));
+      continue;
+    }
+    const row = { emoji: parsed.data.reaction, createdAt: new Date(parsed.data.createdAt) };
+    writes.push(() => db.reaction.upsert({ where, create: { commentId: owner.id, userId: owner.authorId, ...row }, update: row }));
   }
   if (gone.annotations.length) {
     writes.push(() => db.annotation.updateMany({ where: { roomId, id: { in: gone.annotations } }, data: { deletedAt: now } }));

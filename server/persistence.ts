@@ -1,18 +1,7 @@
 /** The room's update log in PostgreSQL: load, append in batches, compact. */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
-
-export type RoomRecord = { id: string; essayId: string; seminarId: string | null; paragraphIds: Set<string> };
-
-export async function findRoom(db: Db, roomId: string): Promise<RoomRecord | null> {
-  const room = await db.room.findUnique({
-    where: { id: roomId },
-    select: { id: true, essayId: true, seminarId: true, essay: { select: { paragraphs: { select: { id: true } } } } },
-  });
-  if (!room) return null;
-  const { essay, ...rest } = room;
-  return { ...rest, paragraphIds: new Set(essay.paragraphs.map((p) => p.id)) };
-}
+export type { RoomRecord } from "../lib/rooms/find-room.server";
 
 /** Applies the room's whole log to `doc` and returns how many rows it has. */
 export async function loadRoomDocument(db: Db, roomId: string, doc: Y.Doc): Promise<number> {

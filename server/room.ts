@@ -9,12 +9,13 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
-import { ANNOTATIONS, COMMENTS } from "../lib/doc/layout";
-import type { Refusal, Writer } from "../lib/doc/permissions";
+import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, entryKey } from "../lib/doc/layout";
+import type { Comment } from "../lib/doc/layout";
+import type { RoomFacts, Writer } from "../lib/doc/permissions";
 import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState } from "./awareness";
 import { checkUpdate, clientOwnersOf } from "./check-update";
 import { CloseCode, CloseError } from "./close-codes";
-import { allKeys, materialize, type DirtyKeys } from "./materialize";
+import { allKeys, isEmpty, materialize, noKeys, type DirtyKeys } from "./materialize";
 import { appendUpdates, compactRoom, loadRoomDocument, type RoomRecord } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
 
@@ -32,10 +33,14 @@ export class Room {
   readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private clientOwners = new Map<number, string>();
+  /** Comment id -> author and parent, for the moderation and reaction rules. */
+  private comments = new Map<string, { authorId: string; parentId: string | null }>();
+  /** The seminar's tags and members; refreshed from the database whenever someone joins. */
+  private seminarFacts: Pick<RoomFacts, "tags" | "memberIds"> = {};
   private unsaved: Array<{ update: Uint8Array; origin: unknown }> = [];
   private saving: Promise<void> | null = null;
   private logRows = 0;
-  private dirty: DirtyKeys = { annotations: new Set(), comments: new Set() };
+  private dirty: DirtyKeys = noKeys();
   private materializing: Promise<void> | null = null;
 
   private constructor(
@@ -56,13 +61,35 @@ export class Room {
       void room.save();
     });
     room.doc.getMap(ANNOTATIONS).observe((event) => event.keysChanged.forEach((k) => room.dirty.annotations.add(k)));
-    room.doc.getMap(COMMENTS).observe((event) => event.keysChanged.forEach((k) => room.dirty.comments.add(k)));
+    room.doc.getMap(REACTIONS).observe((event) => event.keysChanged.forEach((k) => room.dirty.reactions.add(k)));
+    for (const moderation of [HIDDEN, RESOLVED]) {
+      room.doc.getMap(moderation).observe((event) =>
+        event.keysChanged.forEach((commentId) => {
+          const comment = room.comments.get(commentId);
+          if (comment) room.dirty.comments.add(entryKey(comment.authorId, commentId));
+        }),
+      );
+    }
+    const comments = room.doc.getMap<Comment>(COMMENTS);
+    comments.forEach((value) => room.comments.set(value.id, { authorId: value.authorId, parentId: value.parentId }));
+    comments.observe((event) =>
+      event.keysChanged.forEach((key) => {
+        room.dirty.comments.add(key);
+        const value = comments.get(key);
+        if (value) room.comments.set(value.id, { authorId: value.authorId, parentId: value.parentId });
+        else room.comments.delete(key.slice(key.indexOf(":") + 1));
+      }),
+    );
     room.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
       const changed = [...added!, ...updated!, ...removed!];
       room.broadcast(encodeAwareness(encodeAwarenessUpdate(room.awareness, changed)));
     });
     void room.materialize();
     return room;
+  }
+
+  setSeminarFacts(facts: Pick<RoomFacts, "tags" | "memberIds">): void {
+    this.seminarFacts = facts;
   }
 
   join(conn: Connection): void {
@@ -100,18 +127,15 @@ export class Room {
       doc: this.doc,
       writer: conn.user,
       clientOwners: this.clientOwners,
-      checkValue: (map, value) => this.checkValue(map, value),
+      facts: {
+        ...this.seminarFacts,
+        paragraphIds: this.record.paragraphIds,
+        comment: (id) => this.comments.get(id),
+      },
     });
     if (!result.ok) throw new CloseError(CloseCode.UpdateRefused, result.reason);
     for (const client of result.clients) this.clientOwners.set(client, conn.user.id);
     Y.applyUpdate(this.doc, update, conn);
-  }
-
-  private checkValue(map: string, value: unknown): Refusal | null {
-    if (map === ANNOTATIONS && !this.record.paragraphIds.has((value as { paragraphId: string }).paragraphId)) {
-      return { reason: "the paragraph is not part of this room's essay" };
-    }
-    return null;
   }
 
   private applyClientAwareness(conn: Connection, update: Uint8Array): void {
@@ -177,15 +201,16 @@ export class Room {
   /** Copies changed entries to the relational tables; one run at a time, coalescing changes made meanwhile. */
   materialize(): Promise<void> {
     this.materializing ??= (async () => {
-      while (this.dirty.annotations.size > 0 || this.dirty.comments.size > 0) {
+      while (!isEmpty(this.dirty)) {
         const dirty = this.dirty;
-        this.dirty = { annotations: new Set(), comments: new Set() };
+        this.dirty = noKeys();
         try {
           await materialize(this.db, this.record.id, this.doc, dirty);
         } catch (error) {
           // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
           dirty.annotations.forEach((key) => this.dirty.annotations.add(key));
           dirty.comments.forEach((key) => this.dirty.comments.add(key));
+          dirty.reactions.forEach((key) => this.dirty.reactions.add(key));
           this.options.log(`room ${this.record.id}: relational copy failed: ${String(error)}`);
           break;
         }

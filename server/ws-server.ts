@@ -9,7 +9,10 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { Db } from "../lib/db/client.server";
 import { authenticate, checkOrigin } from "./authenticate";
 import { CloseCode, CloseError } from "./close-codes";
-import { findRoom } from "./persistence";
+import { AppError, AppErrorCode } from "../lib/errors/app-error";
+import { authorizeRoom } from "../lib/rooms/authorize-room.server";
+import type { RoomRecord } from "../lib/rooms/find-room.server";
+import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { decodeClientMessage } from "./protocol";
 import { Room, type Connection } from "./room";
 
@@ -54,15 +57,12 @@ export function createWsServer(options: WsServerOptions): WsServer {
   }, 30_000);
   heartbeat.unref();
 
-  async function openRoom(roomId: string): Promise<Room> {
+  async function openRoom(record: RoomRecord): Promise<Room> {
+    const roomId = record.id;
     for (;;) {
       let loading = rooms.get(roomId);
       if (!loading) {
-        loading = (async () => {
-          const record = await findRoom(db, roomId);
-          if (!record) throw new CloseError(CloseCode.RoomNotFound, "no such room");
-          return Room.load(db, record, roomOptions);
-        })();
+        loading = Room.load(db, record, roomOptions);
         rooms.set(roomId, loading);
         loading.catch(() => rooms.delete(roomId));
       }
@@ -104,9 +104,16 @@ export function createWsServer(options: WsServerOptions): WsServer {
       checkOrigin(req, allowedOrigins);
       const user = await authenticate(req, db, secret);
       if (!ROOM_ID.test(roomId)) throw new CloseError(CloseCode.RoomNotFound, "no such room");
-      room = await openRoom(roomId);
+      const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
+        throw new CloseError(code, error.message);
+      });
+      room = await openRoom(access.room);
+      // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
+      if (access.room.seminarId) room.setSeminarFacts(await getSeminarFacts(db, access.room.seminarId));
       conn = {
-        user,
+        user: { ...user, role: access.role },
         awarenessIds: new Set(),
         send: (message) => {
           if (ws.readyState === WebSocket.OPEN) ws.send(message);
