@@ -29,7 +29,7 @@ describe("sign-up and sign-in", () => {
   it("explains a short password and a malformed email", () => {
     const result = SignUpSchema.safeParse({ name: "Ben", email: "ben-at-example", password: "short" });
     expect(result.success).toBe(false);
-    const messages = result.error!.issues.map((issue) => `${issue.path[0]}: ${issue.message}`);
+    const messages = result.error!.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     expect(messages).toContain("email: Enter a valid email address, like ada@example.edu.");
     expect(messages).toContain("password: Use at least 10 characters for your password.");
   });
