@@ -5,6 +5,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Writer } from "../lib/doc/permissions";
+import { colorFor } from "../lib/presence/color";
 
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
 
@@ -33,15 +34,6 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
     encoding.writeVarString(encoder, JSON.stringify(state));
   }
   return encoding.toUint8Array(encoder);
-}
-
-const PALETTE = ["#b45309", "#047857", "#1d4ed8", "#be185d", "#6d28d9", "#0f766e", "#b91c1c", "#4d7c0f"];
-
-/** A stable colour per user, so a reader keeps the same colour in everyone's margin. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return PALETTE[Math.abs(hash) % PALETTE.length]!;
 }
 
 export function sanitizeAwarenessState(state: Record<string, unknown> | null, user: Writer) {

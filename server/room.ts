@@ -138,21 +138,23 @@ export class Room {
     Y.applyUpdate(this.doc, update, conn);
   }
 
+  /**
+   * A connection speaks for one awareness client: the first id it sends that no other user owns. The
+   * y-websocket client also forwards other readers' states it has seen (for example when one times out);
+   * those entries are dropped, so nobody can change or remove another reader's presence.
+   */
   private applyClientAwareness(conn: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update);
-    for (const entry of entries) {
+    const own = decodeAwarenessUpdate(update).filter((entry) => {
+      if (conn.awarenessIds.has(entry.clientId)) return true;
       const owner = this.clientOwners.get(entry.clientId);
-      if (owner !== undefined && owner !== conn.user.id) {
-        throw new CloseError(CloseCode.UpdateRefused, "awareness client id belongs to another user");
-      }
-      if (!conn.awarenessIds.has(entry.clientId)) {
-        if (conn.awarenessIds.size >= 1) throw new CloseError(CloseCode.UpdateRefused, "one awareness client per connection");
-        conn.awarenessIds.add(entry.clientId);
-        this.clientOwners.set(entry.clientId, conn.user.id);
-      }
-      entry.state = sanitizeAwarenessState(entry.state, conn.user);
-    }
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+      if (conn.awarenessIds.size > 0 || (owner !== undefined && owner !== conn.user.id) || entry.state === null) return false;
+      conn.awarenessIds.add(entry.clientId);
+      this.clientOwners.set(entry.clientId, conn.user.id);
+      return true;
+    });
+    if (own.length === 0) return;
+    for (const entry of own) entry.state = sanitizeAwarenessState(entry.state, conn.user);
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
   private broadcast(message: Uint8Array, except?: unknown): void {

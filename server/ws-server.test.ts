@@ -1,3 +1,4 @@
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Annotation } from "../lib/doc/layout";
 import { ANNOTATIONS, COMMENTS, entryKey, roomIdFor } from "../lib/doc/layout";
@@ -127,10 +128,37 @@ describe("a shared room", () => {
     const b = await join(ben);
     await Promise.all([a.synced, b.synced]);
     a.awareness.setLocalState({ user: { id: ben.id, name: "Mallory" }, reading: paragraphs[2]!.id });
-    await waitFor(b.doc, () => true);
     await expect
       .poll(() => b.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string }; reading?: string } | undefined, { timeout: 5000 })
       .toMatchObject({ user: { id: ada.id, name: "Ada" }, reading: paragraphs[2]!.id });
+  });
+
+  it("ignores presence a client sends for other readers, as the y-websocket client does when states time out", async () => {
+    const a = await join(ada);
+    await a.synced;
+    a.awareness.setLocalState({ reading: paragraphs[1]!.id });
+    const b = await join(ben);
+    await b.synced;
+    await expect.poll(() => b.awareness.getStates().has(a.doc.clientID)).toBe(true);
+    // Ben's client claims Ada's presence is gone, and then that she is someone else.
+    const meta = b.awareness.meta.get(a.doc.clientID)!;
+    const forged = (state: unknown, clock: number) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, a.doc.clientID);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, JSON.stringify(state));
+      encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+      return encoding.toUint8Array(encoder);
+    };
+    b.sendRaw(forged(null, meta.clock + 1));
+    b.sendRaw(forged({ user: { id: ben.id, name: "Not Ada" } }, meta.clock + 2));
+    const c = await join(cleo);
+    await c.synced;
+    await expect.poll(() => c.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { id: ada.id, name: "Ada" } });
+    expect(b.ws.readyState).toBe(b.ws.OPEN);
   });
 });
 
