@@ -1,14 +1,15 @@
 /**
  * The server Playwright runs against: production build, port 3100, and a database of its own for this run
- * (a new database on DATABASE_URL's server when one is given, else an embedded PostgreSQL in a temp folder).
+ * (the database gloss_e2e, made afresh on DATABASE_URL's server, when one is given, else an embedded PostgreSQL in a temp folder).
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gloss-e2e-"));
+// As root, the embedded PostgreSQL runs as the "postgres" user, who must be able to enter this folder.
+chmodSync(dataDir, 0o755);
 process.env.GLOSS_DATA_DIR = dataDir;
 process.env.PORT ??= "3100";
 process.env.HOST ??= "127.0.0.1";
@@ -16,9 +17,11 @@ process.env.HOST ??= "127.0.0.1";
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
-  const name = `gloss_e2e_${randomBytes(4).toString("hex")}`;
+  // One database, made afresh each run, so runs neither see each other's rows nor pile up databases.
+  const name = "gloss_e2e";
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   server.pathname = `/${name}`;
