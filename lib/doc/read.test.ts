@@ -1,0 +1,151 @@
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import { selectorsFor } from "./anchor";
+import { ANNOTATIONS, COMMENTS, entryKey, type Annotation, type Comment } from "./layout";
+import { readRoom, segmentText } from "./read";
+
+const paragraphs = [
+  { id: "para-one", text: "The victory of the Taliban was carefully prepared by Moscow." },
+  { id: "para-two", text: "Both sides jumped at the opportunity, and this was a logical move." },
+];
+const ada = { authorId: "user-ada", authorName: "Ada" };
+const ben = { authorId: "user-ben", authorName: "Ben" };
+
+function highlight(id: string, paragraph: (typeof paragraphs)[number], words: string, at: number, who = ada): Annotation {
+  const start = paragraph.text.indexOf(words);
+  return {
+    id, ...who, paragraphId: paragraph.id, kind: "highlight", color: "yellow",
+    selector: selectorsFor(paragraph.text, { start, end: start + words.length }), createdAt: at,
+  };
+}
+
+function paragraphNote(id: string, paragraphId: string, at: number, who = ada): Annotation {
+  return { id, ...who, paragraphId, kind: "paragraph", color: null, selector: null, createdAt: at };
+}
+
+function comment(id: string, annotationId: string, parentId: string | null, at: number, who = ada): Comment {
+  return { id, ...who, annotationId, parentId, body: `body of ${id}`, createdAt: at, editedAt: null };
+}
+
+function docWith(annotations: Annotation[], comments: Comment[] = []): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const a of annotations) doc.getMap(ANNOTATIONS).set(entryKey(a.authorId, a.id), a);
+    for (const c of comments) doc.getMap(COMMENTS).set(entryKey(c.authorId, c.id), c);
+  });
+  return doc;
+}
+
+describe("readRoom", () => {
+  it("anchors highlights and threads their comments, opener first, replies in time order", () => {
+    const doc = docWith(
+      [highlight("hl-moscow", paragraphs[0], "prepared by Moscow", 100)],
+      [
+        comment("reply-late", "hl-moscow", "root-1", 300, ben),
+        comment("root-1", "hl-moscow", null, 100),
+        comment("reply-early", "hl-moscow", "root-1", 200, ben),
+      ],
+    );
+    const view = readRoom(doc, paragraphs).paragraphs.get("para-one")!;
+    expect(view.highlights).toHaveLength(1);
+    const { start, end } = view.highlights[0];
+    expect(paragraphs[0].text.slice(start, end)).toBe("prepared by Moscow");
+    expect(view.threads).toHaveLength(1);
+    expect(view.threads[0].opener?.id).toBe("root-1");
+    expect(view.threads[0].replies.map((c) => c.id)).toEqual(["reply-early", "reply-late"]);
+    expect(view.orphans).toEqual([]);
+    expect(readRoom(doc, paragraphs).paragraphs.get("para-two")).toEqual({ highlights: [], threads: [], orphans: [] });
+  });
+
+  it("orders a paragraph's threads: paragraph comments first, then highlights in reading order", () => {
+    const doc = docWith([
+      highlight("hl-late-words", paragraphs[1], "logical move", 100),
+      highlight("hl-early-words", paragraphs[1], "Both sides", 300),
+      paragraphNote("whole-para", "para-two", 200),
+    ]);
+    const view = readRoom(doc, paragraphs).paragraphs.get("para-two")!;
+    expect(view.threads.map((t) => t.annotation.id)).toEqual(["whole-para", "hl-early-words", "hl-late-words"]);
+    expect(view.highlights.map((h) => h.annotation.id)).toEqual(["hl-early-words", "hl-late-words"]);
+    expect(view.threads[0].span).toBeNull();
+  });
+
+  it("keeps a bare highlight as a thread without opener", () => {
+    const view = readRoom(docWith([highlight("hl-bare", paragraphs[0], "Taliban", 1)]), paragraphs).paragraphs.get("para-one")!;
+    expect(view.threads[0]).toMatchObject({ opener: null, replies: [] });
+  });
+
+  it("lists highlights whose words are gone as orphans instead of dropping them", () => {
+    const doc = docWith([highlight("hl-moscow", paragraphs[0], "prepared by Moscow", 1)], [comment("root-1", "hl-moscow", null, 2)]);
+    const edited = [{ id: "para-one", text: "The victory of the Taliban was a surprise." }, paragraphs[1]];
+    const view = readRoom(doc, edited).paragraphs.get("para-one")!;
+    expect(view.highlights).toEqual([]);
+    expect(view.threads).toEqual([]);
+    expect(view.orphans.map((t) => [t.annotation.id, t.opener?.id])).toEqual([["hl-moscow", "root-1"]]);
+  });
+
+  it("collects annotations on paragraphs missing from the essay", () => {
+    const doc = docWith([paragraphNote("lost-note", "para-gone", 1)]);
+    expect(readRoom(doc, paragraphs).elsewhere.map((t) => t.annotation.id)).toEqual(["lost-note"]);
+  });
+
+  it("shows a second thread root written concurrently after the first, never hiding it", () => {
+    const doc = docWith(
+      [highlight("hl-bare", paragraphs[0], "Taliban", 1)],
+      [comment("root-ben", "hl-bare", null, 20, ben), comment("root-ada", "hl-bare", null, 10)],
+    );
+    const thread = readRoom(doc, paragraphs).paragraphs.get("para-one")!.threads[0];
+    expect(thread.opener?.id).toBe("root-ada");
+    expect(thread.replies.map((c) => c.id)).toEqual(["root-ben"]);
+  });
+
+  it("skips entries that do not match the layout or whose key names another author", () => {
+    const doc = docWith([highlight("hl-okay", paragraphs[0], "Taliban", 1)]);
+    doc.getMap(ANNOTATIONS).set("user-ben:hl-forged", { ...highlight("hl-forged", paragraphs[0], "Moscow", 2), authorId: "user-ada" });
+    doc.getMap(ANNOTATIONS).set("user-ada:junk-entry", { id: "junk-entry", nonsense: true });
+    doc.getMap(COMMENTS).set("not-a-key", comment("root-x", "hl-okay", null, 3));
+    const view = readRoom(doc, paragraphs).paragraphs.get("para-one")!;
+    expect(view.threads.map((t) => t.annotation.id)).toEqual(["hl-okay"]);
+    expect(view.threads[0].opener).toBeNull();
+  });
+
+  it("follows changes made by another peer", () => {
+    const doc = docWith([]);
+    const peer = new Y.Doc();
+    peer.getMap(COMMENTS).set(entryKey(ben.authorId, "root-ben"), comment("root-ben", "hl-bare", null, 2, ben));
+    peer.getMap(ANNOTATIONS).set(entryKey(ben.authorId, "hl-bare"), highlight("hl-bare", paragraphs[1], "logical", 1, ben));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
+    const thread = readRoom(doc, paragraphs).paragraphs.get("para-two")!.threads[0];
+    expect(thread.annotation.authorName).toBe("Ben");
+    expect(thread.opener?.body).toBe("body of root-ben");
+  });
+});
+
+describe("segmentText", () => {
+  const text = "abcdefghij";
+  const at = (id: string, start: number, end: number, createdAt: number) => ({
+    annotation: { ...highlight(id, paragraphs[0], "Taliban", createdAt) },
+    start,
+    end,
+  });
+
+  it("returns the whole text as one plain segment without highlights", () => {
+    expect(segmentText(text, [])).toEqual([{ start: 0, end: 10, text, annotations: [] }]);
+  });
+
+  it("splits overlapping highlights into runs that know every highlight covering them", () => {
+    const segments = segmentText(text, [at("first", 2, 6, 1), at("second", 4, 8, 2)]);
+    expect(segments.map((s) => [s.text, s.annotations.map((a) => a.id)])).toEqual([
+      ["ab", []],
+      ["cd", ["first"]],
+      ["ef", ["first", "second"]],
+      ["gh", ["second"]],
+      ["ij", []],
+    ]);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
+
+  it("handles a highlight nested in another and one covering the whole text", () => {
+    const segments = segmentText(text, [at("outer", 0, 10, 1), at("inner", 3, 5, 2)]);
+    expect(segments.map((s) => [s.text, s.annotations.length])).toEqual([["abc", 1], ["de", 2], ["fghij", 1]]);
+  });
+});
