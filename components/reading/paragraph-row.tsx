@@ -1,0 +1,148 @@
+"use client";
+
+import type { ReactNode, RefObject } from "react";
+import type { Span } from "@/lib/doc/anchor";
+import type { HighlightColor } from "@/lib/doc/layout";
+import type { ParagraphView, Thread } from "@/lib/doc/read";
+import { initials, readerColor, type Reader } from "@/lib/client/use-presence";
+import type { Placement } from "@/lib/client/use-text-selection";
+import type { EssayParagraph } from "@/lib/essays/get-essay.server";
+import { ParagraphText } from "./paragraph-text";
+import { SelectionToolbar } from "./selection-toolbar";
+import { ThreadCard } from "./thread-card";
+
+const NO_HIGHLIGHTS: ParagraphView["highlights"] = [];
+
+type ParagraphRowProps = {
+  paragraph: EssayParagraph;
+  label: string;
+  view: ParagraphView | undefined;
+  draft: Span | null;
+  activeIds: ReadonlySet<string>;
+  canWrite: boolean;
+  readersHere: Reader[];
+  onMarkClick: (annotationId: string) => void;
+  onCommentOnParagraph: () => void;
+  toolbar: {
+    ref: RefObject<HTMLDivElement | null>;
+    placement: Placement;
+    onHighlight: (color: HighlightColor) => void;
+    onComment: () => void;
+  } | null;
+  composer: ReactNode;
+  threadProps: {
+    now: number;
+    canWrite: boolean;
+    onActivate: (annotationId: string) => void;
+    onHover: (annotationId: string | null) => void;
+    onShowInText: (annotationId: string) => void;
+    onRespond: (thread: Thread, body: string) => void;
+  };
+};
+
+const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
+  heading: "",
+  body: "mb-5",
+  note: "mt-14 mb-5",
+};
+
+/**
+ * One paragraph and its part of the margin. On wide screens they sit side by side in a two-column grid, so
+ * notes never cover the text; on narrow screens the notes follow the paragraph.
+ */
+export function ParagraphRow(props: ParagraphRowProps) {
+  const { paragraph, label, view, draft, activeIds, canWrite, readersHere, toolbar, composer, threadProps } = props;
+  const threads = view?.threads ?? [];
+  const orphans = view?.orphans ?? [];
+  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0;
+
+  const text = (
+    <ParagraphText
+      paragraph={paragraph}
+      highlights={view?.highlights ?? NO_HIGHLIGHTS}
+      draft={draft}
+      activeIds={activeIds}
+      onMarkClick={props.onMarkClick}
+      onMarkHover={threadProps.onHover}
+    />
+  );
+
+  return (
+    <div
+      data-paragraph-row={paragraph.id}
+      className={`group/row grid grid-cols-1 wide:grid-cols-[minmax(0,var(--measure))_var(--margin-width)] wide:gap-x-12 ${ROW_SPACING[paragraph.kind]}`}
+    >
+      <div data-text-column className="relative min-w-0 max-w-[var(--measure)]">
+        {paragraph.kind === "note" ? (
+          <aside aria-label="About the author" className="rounded-lg border border-line bg-card/70 px-5 py-4">
+            <p className="mb-1.5 font-sans text-xs font-semibold uppercase tracking-wider text-muted" aria-hidden="true">
+              About the author
+            </p>
+            {text}
+          </aside>
+        ) : (
+          text
+        )}
+
+        {toolbar ? (
+          <SelectionToolbar ref={toolbar.ref} placement={toolbar.placement} onHighlight={toolbar.onHighlight} onComment={toolbar.onComment} />
+        ) : null}
+
+        {canWrite ? (
+          <button
+            type="button"
+            onClick={props.onCommentOnParagraph}
+            aria-label={`Comment on paragraph: ${label}`}
+            title="Comment on this paragraph"
+            className="absolute -bottom-5 right-0 grid h-6 min-w-6 place-items-center rounded-full border border-line bg-card px-1.5 font-sans text-sm leading-none text-muted opacity-0 shadow-xs transition-opacity hover:border-accent hover:text-accent focus-visible:opacity-100 group-hover/row:opacity-100 group-focus-within/row:opacity-100 md:-left-12 md:bottom-auto md:right-auto md:top-1 md:size-8 md:text-lg [@media(hover:none)]:opacity-100"
+          >
+            <span aria-hidden="true">+</span>
+          </button>
+        ) : null}
+
+        {readersHere.length > 0 ? (
+          <ul aria-label={`Reading here: ${readersHere.map((r) => r.name).join(", ")}`} className="absolute -left-11 top-11 hidden flex-col gap-1 md:flex">
+            {readersHere.slice(0, 4).map((reader) => (
+              <li
+                key={reader.id}
+                title={`${reader.name} is reading here`}
+                className="grid size-6 place-items-center rounded-full font-sans text-[0.625rem] font-semibold text-white ring-2 ring-paper"
+                style={{ backgroundColor: readerColor(reader) }}
+              >
+                {initials(reader.name)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      {hasMargin ? (
+        // On wide screens the group is positioned by useMarginLayout, relative to this cell at the row's top.
+        <div className="min-w-0 wide:relative wide:h-0 wide:self-start">
+        <div
+          data-margin-group
+          data-margin-for={paragraph.id}
+          aria-label={`Notes on ${label}`}
+          role="complementary"
+          className="mt-4 flex min-w-0 flex-col gap-3 font-sans text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
+        >
+          {composer}
+          {threads.map((thread) => (
+            <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...threadProps} />
+          ))}
+          {orphans.length > 0 ? (
+            <div className="flex flex-col gap-2">
+              <p className="text-xs text-muted">
+                <span className="font-semibold uppercase tracking-wide">Orphaned</span> — these words are no longer in the paragraph.
+              </p>
+              {orphans.map((thread) => (
+                <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...threadProps} />
+              ))}
+            </div>
+          ) : null}
+        </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

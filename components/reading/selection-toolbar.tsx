@@ -1,0 +1,61 @@
+"use client";
+
+import { forwardRef, type KeyboardEvent } from "react";
+import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/doc/layout";
+import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
+
+export type ToolbarPlacement = { top: number; left: number; above: boolean };
+
+type SelectionToolbarProps = {
+  placement: ToolbarPlacement;
+  onHighlight: (color: HighlightColor) => void;
+  onComment: () => void;
+};
+
+/**
+ * Floats by the selected words. It is rendered right after the paragraph in the DOM, so after selecting
+ * with the keyboard, Tab lands on it; arrow keys move between its buttons. Pressing a button must not
+ * clear the selection first, hence the prevented mousedown.
+ */
+export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
+  { placement, onHighlight, onComment },
+  ref,
+) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+    const buttons = [...event.currentTarget.querySelectorAll("button")];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[(at + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length];
+    next?.focus();
+    event.preventDefault();
+  }
+
+  return (
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label="Annotate the selected words"
+      onMouseDown={(event) => event.preventDefault()}
+      onKeyDown={onKeyDown}
+      style={{ top: placement.top, left: placement.left }}
+      className={`absolute z-20 flex -translate-x-1/2 items-center gap-1 rounded-full border border-line bg-card py-1 pl-2 pr-1 font-sans text-sm shadow-lg ${
+        placement.above ? "-translate-y-full" : ""
+      }`}
+    >
+      {HIGHLIGHT_COLORS.map((color) => (
+        <button
+          key={color}
+          type="button"
+          onClick={() => onHighlight(color)}
+          aria-label={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}`}
+          title={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}`}
+          className={`size-7 rounded-full border border-black/10 transition-transform hover:scale-110 ${HIGHLIGHT_STYLES[color].className}`}
+        />
+      ))}
+      <span aria-hidden="true" className="mx-1 h-5 w-px bg-line" />
+      <button type="button" onClick={onComment} className="rounded-full px-3 py-1 font-medium text-accent hover:bg-paper">
+        Comment
+      </button>
+    </div>
+  );
+});

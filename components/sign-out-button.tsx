@@ -1,0 +1,28 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+
+export function SignOutButton() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          // redirect: false, because next-auth would build the redirect from NEXTAUTH_URL, which a
+          // self-hosted Gloss may not set; the app router knows where we are.
+          await signOut({ redirect: false });
+          router.replace("/sign-in");
+          router.refresh();
+        })
+      }
+      className="rounded-md border border-line bg-card px-3 py-1.5 font-medium text-ink hover:bg-paper disabled:opacity-60"
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}

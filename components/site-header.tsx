@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session.server";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const user = await getSessionUser();
+  return (
+    <header className="border-b border-line bg-paper/95">
+      <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-4 px-4 sm:px-6 md:pl-16">
+        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
+          Gloss
+        </Link>
+        {user ? (
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <span className="truncate text-muted" title={user.email}>
+              Signed in as <span className="font-medium text-ink">{user.name}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
+            <Link href="/sign-in" className="text-accent underline-offset-2 hover:underline">
+              Sign in
+            </Link>
+            <Link href="/sign-up" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white hover:bg-accent-strong">
+              Create account
+            </Link>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

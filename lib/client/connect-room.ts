@@ -1,0 +1,67 @@
+/**
+ * Opens a room's live document: one Y.Doc and one y-websocket connection to /ws/<roomId> on this origin
+ * (the session cookie goes with the upgrade request; the server authenticates from it). Loaded only in the
+ * browser, on demand (see use-room.ts), so Yjs is neither in the server render nor in the first script.
+ */
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+/**
+ * Close codes after which reconnecting cannot help (server/close-codes.ts). 4400 and 4422 are on the list
+ * too: the server refused what this client sent, and reconnecting would send the same bytes again.
+ */
+export const FINAL_CLOSES: Record<number, string> = {
+  4401: "Your session has ended, so live notes are paused. Sign in again to see and add notes.",
+  4403: "You do not have access to this essay’s discussion.",
+  4404: "This essay’s discussion room could not be found. It may have been removed.",
+  4400: "The connection to the discussion failed. Reload the page to reconnect.",
+  4422: "The server refused a change from this page. Reload the page to continue.",
+};
+
+export function websocketBase(): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+}
+
+export type RoomEvents = {
+  onStatus: (status: "connected" | "disconnected" | "connecting") => void;
+  onSync: (synced: boolean) => void;
+  /** The server ended the connection for good; reconnecting has been stopped. */
+  onFinalClose: (code: number, message: string) => void;
+};
+
+export type OpenRoom = { doc: Y.Doc; provider: WebsocketProvider; destroy: () => void };
+
+export function connectRoom(roomId: string, me: { id: string; name: string }, events: RoomEvents): OpenRoom {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(websocketBase(), roomId, doc, {
+    // Tabs must not share edits behind the server's back: every change goes through its checks.
+    disableBc: true,
+    shouldReconnect: (event) => !(event.code in FINAL_CLOSES),
+  });
+  // The server replaces this with the identity from the session; set it anyway so the local view agrees.
+  provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
+
+  const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => events.onStatus(status);
+  const onClose = (event: CloseEvent | null) => {
+    const message = event ? FINAL_CLOSES[event.code] : undefined;
+    if (!event || !message) return;
+    provider.shouldConnect = false;
+    console.warn(`Gloss: the room closed the connection (${event.code}: ${event.reason || "no reason given"})`);
+    events.onFinalClose(event.code, message);
+  };
+  provider.on("status", onStatus);
+  provider.on("sync", events.onSync);
+  provider.on("connection-close", onClose);
+
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.off("status", onStatus);
+      provider.off("sync", events.onSync);
+      provider.off("connection-close", onClose);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

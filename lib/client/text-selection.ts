@@ -1,0 +1,51 @@
+/**
+ * Turns the browser's selection into offsets within one paragraph's text. Offsets are counted over the
+ * paragraph element's text content, which is exactly the paragraph's text however many <mark> elements the
+ * highlights have split it into, so they match what lib/doc/anchor.ts works on.
+ */
+export const PARAGRAPH_TEXT_ATTRIBUTE = "data-paragraph-text";
+
+export type TextSelection = { paragraphId: string; start: number; end: number; exact: string };
+
+function paragraphTextOf(node: Node | null): HTMLElement | null {
+  const element = node instanceof Element ? node : node?.parentElement;
+  return element?.closest<HTMLElement>(`[${PARAGRAPH_TEXT_ATTRIBUTE}]`) ?? null;
+}
+
+/** UTF-16 offset of a DOM boundary point within `root`'s text. */
+export function offsetWithin(root: Node, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.selectNodeContents(root);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/**
+ * The selected words, when the selection lies in one paragraph. A selection that runs past the paragraph's
+ * end over nothing but whitespace (what a triple click makes) counts as ending at the paragraph's end.
+ * Leading and trailing spaces are trimmed, as nobody means to highlight them.
+ */
+export function readSelection(selection: Selection | null): TextSelection | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const element = paragraphTextOf(range.startContainer);
+  const paragraphId = element?.getAttribute(PARAGRAPH_TEXT_ATTRIBUTE);
+  if (!element || !paragraphId) return null;
+
+  const text = element.textContent ?? "";
+  let start = offsetWithin(element, range.startContainer, range.startOffset);
+  let end: number;
+  if (element.contains(range.endContainer)) {
+    end = offsetWithin(element, range.endContainer, range.endOffset);
+  } else {
+    const beyond = document.createRange();
+    beyond.setStartAfter(element);
+    beyond.setEnd(range.endContainer, range.endOffset);
+    if (beyond.toString().trim() !== "") return null;
+    end = text.length;
+  }
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { paragraphId, start, end, exact: text.slice(start, end) };
+}
