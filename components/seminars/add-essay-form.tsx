@@ -44,7 +44,7 @@ export function AddEssayForm({ seminarId, choices }: { seminarId: string; choice
           defaultValue=""
           aria-invalid={fieldError ? true : undefined}
           aria-describedby={fieldError ? "add-essay-id-error" : undefined}
-          className="min-w-0 flex-1 rounded-md border border-line bg-card px-3 py-2 text-base text-ink shadow-xs outline-none focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger"
+          className="w-full min-w-0 flex-1 rounded-md border border-line bg-card px-3 py-2 text-base text-ink shadow-xs outline-none focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger"
         >
           {/* Not disabled: a disabled choice sends nothing, and the schema's "Choose an essay" message needs "". */}
           <option value="">Choose an essay…</option>

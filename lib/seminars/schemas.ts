@@ -19,7 +19,10 @@ export const JoinSeminarSchema = z.object({ code: InviteCodeSchema });
 
 export const SeminarIdSchema = z.string().min(1).max(64);
 
-export const AddEssaySchema = z.object({ seminarId: SeminarIdSchema, essayId: z.string().min(1).max(64) });
+/** Forms that act on a seminar as a whole (regenerate or revoke its invite code). */
+export const SeminarRefSchema = z.object({ seminarId: SeminarIdSchema });
+
+export const AddEssaySchema = z.object({ seminarId: SeminarIdSchema, essayId: z.string().min(1, "Choose an essay to add.").max(64) });
 
 export const TagNameSchema = z
   .string()

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConfirmJoinForm } from "@/components/seminars/confirm-join-form";
+import { requireUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/client.server";
+import { findSeminarByInvite } from "@/lib/seminars/find-seminar-by-invite.server";
+import { getRole } from "@/lib/seminars/get-role.server";
+import { InviteCodeSchema } from "@/lib/seminars/schemas";
+
+export const metadata: Metadata = { title: "Join a seminar" };
+
+const panel = "rounded-xl border border-line bg-card px-6 py-8 shadow-sm sm:px-8";
+const link = "text-accent underline underline-offset-2";
+
+/** A hand-typed link may carry %20 for a space; a stray "%" must not crash the page. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Where an invite link lands. Rendering it changes nothing: joining takes the button (a POST), so link previews
+ * and prefetching never make anyone a member.
+ */
+export default async function JoinPage({ params }: { params: Promise<{ code: string }> }) {
+  const code = decoded((await params).code);
+  const user = await requireUser(`/join/${encodeURIComponent(code)}`);
+  const parsed = InviteCodeSchema.safeParse(code);
+  const seminar = parsed.success ? await findSeminarByInvite(getDb(), { code: parsed.data }) : null;
+  const role = seminar ? await getRole(getDb(), seminar.id, user.id) : null;
+
+  return (
+    <main className="mx-auto flex w-full max-w-md flex-col px-4 py-12 sm:py-16">
+      <div className={panel}>
+        {!seminar || !parsed.success ? (
+          <>
+            <h1 className="font-serif text-2xl font-semibold text-ink">This invite does not work</h1>
+            <p className="mt-2 text-muted">
+              The code may have been mistyped, or your instructor replaced it or turned invites off. Ask them for the
+              current link or code.
+            </p>
+            <p className="mt-6 text-sm">
+              <Link href="/seminars" className={link}>
+                Enter a code on your seminars page
+              </Link>
+            </p>
+          </>
+        ) : role ? (
+          <>
+            <h1 className="font-serif text-2xl font-semibold text-ink">You are already in {seminar.name}</h1>
+            <p className="mt-2 text-muted">
+              {seminar.term} · you are {role === "instructor" ? "an instructor" : "a student"} here.
+            </p>
+            <Link
+              href={`/seminars/${seminar.id}`}
+              className="mt-6 inline-flex w-full items-center justify-center rounded-md bg-accent px-4 py-2.5 font-medium text-white hover:bg-accent-strong"
+            >
+              Open the seminar
+            </Link>
+          </>
+        ) : (
+          <>
+            <p className="text-sm font-medium uppercase tracking-wide text-accent">Invitation</p>
+            <h1 className="mt-1 font-serif text-2xl font-semibold text-ink">
+              Join {seminar.name} ({seminar.term})
+            </h1>
+            <p className="mt-2 text-muted">
+              You join as a student, signed in as <span className="font-medium text-ink">{user.name}</span>. Members see
+              your name beside your notes.
+            </p>
+            <ConfirmJoinForm code={parsed.data} seminarName={seminar.name} />
+            <p className="mt-4 text-center text-sm">
+              <Link href="/seminars" className={link}>
+                Not now
+              </Link>
+            </p>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

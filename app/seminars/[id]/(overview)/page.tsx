@@ -1,0 +1,189 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddEssayForm } from "@/components/seminars/add-essay-form";
+import { AddTagForm } from "@/components/seminars/add-tag-form";
+import { CopyButton } from "@/components/seminars/copy-button";
+import { InviteControls } from "@/components/seminars/invite-controls";
+import { RoleBadge } from "@/components/seminars/role-badge";
+import { getSessionUser, requireUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/client.server";
+import { getEssays } from "@/lib/essays/get-essays.server";
+import { requestOrigin } from "@/lib/http/request-origin.server";
+import { loadSeminar } from "../load-seminar";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const user = await getSessionUser();
+  const seminar = user ? await loadSeminar((await params).id, user.id) : null;
+  return { title: seminar?.name ?? "Seminar not found" };
+}
+
+/** Codes are stored without separators; shown in two groups of four so they can be read aloud. */
+function spacedCode(code: string) {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+const card = "rounded-xl border border-line bg-card p-6 shadow-xs";
+const cardHeading = "font-serif text-xl font-semibold text-ink";
+
+export default async function SeminarPage({ params }: Props) {
+  const { id } = await params;
+  // The layout checked both already; repeated so the page is safe on its own (both are cached per request).
+  const user = await requireUser(`/seminars/${id}`);
+  const seminar = await loadSeminar(id, user.id);
+  if (!seminar) notFound();
+  const isInstructor = seminar.role === "instructor";
+
+  const onList = new Set(seminar.essays.map((essay) => essay.id));
+  const choices = isInstructor ? (await getEssays(getDb())).filter((essay) => !onList.has(essay.id)) : [];
+  const origin = seminar.invite?.code ? await requestOrigin() : "";
+  const inviteLink = seminar.invite?.code ? `${origin}/join/${seminar.invite.code}` : null;
+
+  return (
+    <main className="mx-auto w-full max-w-[78rem] px-4 py-10 sm:px-6 md:pl-16">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/seminars" className="text-muted underline-offset-2 hover:text-accent hover:underline">
+          ← Your seminars
+        </Link>
+      </nav>
+      <header className="mt-4">
+        <h1 className="font-serif text-3xl font-semibold leading-tight text-ink sm:text-4xl">{seminar.name}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-muted">
+          <span>{seminar.term}</span>
+          <span aria-hidden="true">·</span>
+          <span className="sr-only">Your role:</span>
+          <RoleBadge role={seminar.role} />
+        </p>
+      </header>
+
+      <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="flex flex-col gap-8">
+          <section aria-labelledby="reading-list-heading">
+            <h2 id="reading-list-heading" className="font-serif text-2xl font-semibold text-ink">
+              Reading list
+            </h2>
+            {seminar.essays.length === 0 ? (
+              <p className="mt-4 rounded-lg border border-dashed border-line px-6 py-8 text-center text-muted">
+                {isInstructor
+                  ? "No essays yet. Add one below; the seminar's shared margin on it opens at once."
+                  : "Your instructor has not put any essays on the list yet."}
+              </p>
+            ) : (
+              <ol className="mt-4 flex flex-col gap-3">
+                {seminar.essays.map((essay) => (
+                  <li key={essay.id}>
+                    <Link
+                      href={`/seminars/${seminar.id}/essays/${essay.slug}`}
+                      className="group flex flex-col rounded-xl border border-line bg-card px-5 py-4 shadow-xs transition hover:border-accent/40 hover:shadow-md"
+                    >
+                      <span className="font-serif text-lg font-semibold leading-snug text-ink group-hover:text-accent-strong">{essay.title}</span>
+                      <span className="mt-0.5 text-sm text-muted">{essay.author ?? "Unknown author"}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+
+          {isInstructor ? (
+            <section aria-labelledby="add-essay-heading" className={card}>
+              <h2 id="add-essay-heading" className={cardHeading}>
+                Add an essay
+              </h2>
+              <p className="mb-4 mt-1 text-sm text-muted">From the library. Members read and annotate it in the seminar&rsquo;s own margin.</p>
+              <AddEssayForm seminarId={seminar.id} choices={choices.map(({ id, title, author }) => ({ id, title, author }))} />
+            </section>
+          ) : null}
+        </div>
+
+        <div className="flex flex-col gap-6">
+          {seminar.invite ? (
+            <section aria-labelledby="invite-heading" className={card}>
+              <h2 id="invite-heading" className={cardHeading}>
+                Invite students
+              </h2>
+              {seminar.invite.code && inviteLink ? (
+                <>
+                  <p className="mt-1 text-sm text-muted">Anyone with the link or the code can join as a student.</p>
+                  <p className="mt-4 text-sm font-medium text-ink">Code</p>
+                  <p className="mt-1 font-mono text-3xl font-semibold tracking-[0.12em] text-ink" aria-label={`Invite code ${seminar.invite.code.split("").join(" ")}`}>
+                    {spacedCode(seminar.invite.code)}
+                  </p>
+                  <p className="mt-4 text-sm font-medium text-ink">Link</p>
+                  {/* <wbr>: a narrow card breaks the link before /join/, not inside the code. */}
+                  <p className="mt-1 rounded-md bg-paper px-3 py-2 font-mono text-sm text-ink ring-1 ring-line [overflow-wrap:anywhere]">
+                    {origin}
+                    <wbr />
+                    /join/{seminar.invite.code}
+                  </p>
+                  <div className="mt-3 flex flex-wrap gap-2">
+                    <CopyButton text={inviteLink} label="Copy link" />
+                    <CopyButton text={seminar.invite.code} label="Copy code" />
+                  </div>
+                </>
+              ) : (
+                <p className="mt-1 text-sm text-muted">Invites are off: nobody can join until you make a new code.</p>
+              )}
+              <div className="mt-5 border-t border-line pt-4">
+                <InviteControls seminarId={seminar.id} hasCode={seminar.invite.code !== null} />
+              </div>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="members-heading" className={card}>
+            <h2 id="members-heading" className={cardHeading}>
+              Members <span className="font-sans text-base font-normal text-muted">({seminar.members.length})</span>
+            </h2>
+            <ul className="mt-3 divide-y divide-line">
+              {seminar.members.map((member) => (
+                <li key={member.id} className="flex items-center justify-between gap-3 py-2">
+                  <span className="min-w-0">
+                    <span className="block truncate text-ink">
+                      {member.name}
+                      {member.id === user.id ? <span className="text-muted"> (you)</span> : null}
+                    </span>
+                    {member.email ? (
+                      <span className="block truncate text-xs text-muted" title={member.email}>
+                        {member.email}
+                      </span>
+                    ) : null}
+                  </span>
+                  <RoleBadge role={member.role} />
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="tags-heading" className={card}>
+            <h2 id="tags-heading" className={cardHeading}>
+              Tags
+            </h2>
+            <p className="mt-1 text-sm text-muted">Members can put these on their comments.</p>
+            <ul className="mt-3 flex flex-wrap gap-2" aria-label="Tags">
+              {seminar.tags.builtIn.map((tag) => (
+                <li key={tag} className="rounded-full bg-paper px-2.5 py-0.5 text-sm text-muted ring-1 ring-line" title="Built in: every seminar has it">
+                  {tag}
+                </li>
+              ))}
+              {seminar.tags.own.map((tag) => (
+                <li key={tag} className="rounded-full bg-accent/10 px-2.5 py-0.5 text-sm text-accent-strong ring-1 ring-accent/25">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-xs text-muted">
+              {seminar.tags.own.length === 0 ? "Only the built-in tags so far." : "Grey tags are built in; coloured ones are this seminar’s own."}
+            </p>
+            {isInstructor ? (
+              <div className="mt-4 border-t border-line pt-4">
+                <AddTagForm seminarId={seminar.id} />
+              </div>
+            ) : null}
+          </section>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReadingRoom } from "@/components/reading/reading-room";
+import { getSessionUser, requireUser } from "@/lib/auth/session.server";
+import { loadSeminarEssay } from "./load-seminar-essay";
+
+type Props = { params: Promise<{ id: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, slug } = await params;
+  const user = await getSessionUser();
+  const found = user ? await loadSeminarEssay(id, slug, user.id) : null;
+  return { title: found ? `${found.essay.title} · ${found.seminar.name}` : "Essay not found" };
+}
+
+/** The seminar's layer on an essay: the same reading room as the open essay page, in the seminar's own room. */
+export default async function SeminarEssayPage({ params }: Props) {
+  const { id, slug } = await params;
+  // The layout checked already; repeated so the page is safe on its own (cached per request).
+  const user = await requireUser(`/seminars/${id}/essays/${slug}`);
+  const found = await loadSeminarEssay(id, slug, user.id);
+  if (!found) notFound();
+  const { essay, roomId, role, seminar } = found;
+
+  // For mentions and tags in the reading room. Only ids and names: emails never go to the browser from here.
+  const members = seminar.members.map(({ id: memberId, name }) => ({ id: memberId, name }));
+  const tags = [...seminar.tags.builtIn, ...seminar.tags.own];
+
+  return (
+    <main className="mx-auto w-full max-w-[78rem] px-4 pb-24 sm:px-6 md:pl-16">
+      <nav aria-label="Breadcrumb" className="pt-6 font-sans text-sm">
+        <Link href={`/seminars/${seminar.id}`} className="text-muted underline-offset-2 hover:text-accent hover:underline">
+          ← {seminar.name}
+        </Link>
+      </nav>
+      <header className="prose-essay mt-6 max-w-[var(--measure)]">
+        <p className="font-sans text-sm font-medium uppercase tracking-wide text-accent">
+          {seminar.name} · {seminar.term}
+        </p>
+        <h1 className="mt-2 text-[2.1rem] font-semibold leading-tight tracking-tight text-ink sm:text-[2.5rem]">{essay.title}</h1>
+        {essay.author || essay.source ? (
+          <p className="mt-3 font-sans text-base text-muted">
+            {essay.author ? <span className="font-medium text-ink">{essay.author}</span> : null}
+            {essay.author && essay.source ? <span aria-hidden="true"> · </span> : null}
+            {essay.source ? <span>{essay.source}</span> : null}
+          </p>
+        ) : null}
+      </header>
+      {/* NOTE for components/reading: ReadingRoom should also take `role` ("instructor" | "student"), `members`
+          ({ id, name }[]) and `tags` (string[]) for moderation, @-mentions and tags. Until it does, they are
+          computed here and not passed; pass them as role={role} members={members} tags={tags}. */}
+      <ReadingRoom roomId={roomId} paragraphs={essay.paragraphs} me={{ id: user.id, name: user.name }} />
+    </main>
+  );
+}

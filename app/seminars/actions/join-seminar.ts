@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/client.server";
+import { toFormError, type FormState } from "@/lib/errors/to-form-error";
+import { joinSeminar } from "@/lib/seminars/join-seminar.server";
+import { JoinSeminarSchema } from "@/lib/seminars/schemas";
+
+export type JoinSeminarField = "code";
+
+/**
+ * Joins the seminar the code belongs to and opens it. Only ever a POST: the /join/CODE page asks first, so a
+ * link preview or prefetch cannot make anyone a member.
+ */
+export async function joinSeminarAction(_previous: FormState<JoinSeminarField>, formData: FormData): Promise<FormState<JoinSeminarField>> {
+  const parsed = JoinSeminarSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return toFormError(parsed.error);
+  const user = await requireUser(`/join/${parsed.data.code}`);
+  let seminarId: string;
+  try {
+    seminarId = (await joinSeminar(getDb(), { code: parsed.data.code, userId: user.id })).id;
+  } catch (error) {
+    return toFormError(error);
+  }
+  revalidatePath("/seminars");
+  // Outside the try: redirect() works by throwing.
+  redirect(`/seminars/${seminarId}`);
+}

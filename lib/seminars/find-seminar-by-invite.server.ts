@@ -1,0 +1,9 @@
+import type { Db } from "../db/client.server";
+
+/**
+ * The seminar a live invite code opens, for the join page's "Join {name}?" question; null for an unknown or
+ * revoked code. `code` must already be normalized by InviteCodeSchema.
+ */
+export async function findSeminarByInvite(db: Db, { code }: { code: string }) {
+  return db.seminar.findUnique({ where: { inviteCode: code }, select: { id: true, name: true, term: true } });
+}

@@ -1,0 +1,206 @@
+/**
+ * Seminar management against a real database: creating, inviting, joining, and what students may not do.
+ * Codes go through InviteCodeSchema first, as the forms and the join page do.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
+import { createUser } from "../../tests/helpers/users";
+import { BUILT_IN_TAGS, roomIdFor } from "../doc/layout";
+import { AppError, AppErrorCode } from "../errors/app-error";
+import { addEssay } from "./add-essay.server";
+import { addTag } from "./add-tag.server";
+import { createSeminar } from "./create-seminar.server";
+import { findSeminarByInvite } from "./find-seminar-by-invite.server";
+import { getRole } from "./get-role.server";
+import { getSeminar, SEMINAR_NOT_AVAILABLE } from "./get-seminar.server";
+import { joinSeminar } from "./join-seminar.server";
+import { listMySeminars } from "./list-my-seminars.server";
+import { InviteCodeSchema } from "./schemas";
+import { setInviteCode } from "./set-invite-code.server";
+
+type User = { id: string; name: string };
+let database: TestDatabase;
+let teacher: User, ada: User, ben: User, outsider: User;
+let essayId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  [teacher, ada, ben, outsider] = await Promise.all(["Teacher", "Ada", "Ben", "Outsider"].map((name) => createUser(database.db, name)));
+  essayId = (await database.db.essay.findFirstOrThrow({ select: { id: true } })).id;
+});
+afterAll(() => database.drop());
+
+/** A fresh seminar taught by `teacher`, so tests do not depend on each other's codes. */
+async function newSeminar(name = "Russia and its neighbours") {
+  const seminar = await createSeminar(database.db, { name, term: "Spring 2027", instructorId: teacher.id });
+  return { id: seminar.id, code: seminar.inviteCode! };
+}
+
+function join(code: string, user: User) {
+  return joinSeminar(database.db, { code: InviteCodeSchema.parse(code), userId: user.id });
+}
+
+async function expectAppError(promise: Promise<unknown>, code: AppErrorCode, message?: string) {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).message).toBe(message);
+}
+
+describe("creating and joining", () => {
+  it("makes the creator the instructor", async () => {
+    const { id, code } = await newSeminar();
+    expect(await getRole(database.db, id, teacher.id)).toBe("instructor");
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  });
+
+  it("joins with the code in lower case, with a dash or with spaces", async () => {
+    const { id, code } = await newSeminar();
+    await join(code.toLowerCase(), ada);
+    await join(` ${code.slice(0, 4)}-${code.slice(4)} `, ben);
+    await join(`${code.slice(0, 4)} ${code.slice(4).toLowerCase()}`, outsider);
+    for (const user of [ada, ben, outsider]) expect(await getRole(database.db, id, user.id)).toBe("student");
+  });
+
+  it("lets a member who joins again keep their role", async () => {
+    const { id, code } = await newSeminar();
+    await join(code, ada);
+    await join(code, ada);
+    await join(code, teacher);
+    expect(await getRole(database.db, id, ada.id)).toBe("student");
+    expect(await getRole(database.db, id, teacher.id)).toBe("instructor");
+    expect(await database.db.membership.count({ where: { seminarId: id } })).toBe(2);
+  });
+
+  it("refuses a code that is not one before asking the database", () => {
+    const result = InviteCodeSchema.safeParse("ABC");
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toBe("That is not an invite code: codes have 8 letters and digits.");
+  });
+});
+
+describe("regenerating and revoking the invite code", () => {
+  it("after a revoke, joining fails with a clear message, and the join page finds nothing", async () => {
+    const { id, code } = await newSeminar();
+    expect(await setInviteCode(database.db, { seminarId: id, userId: teacher.id, revoke: true })).toEqual({ inviteCode: null });
+    await expectAppError(join(code, ada), AppErrorCode.NotFound, "This invite code does not work. Ask your instructor for a new one.");
+    expect(await findSeminarByInvite(database.db, { code })).toBeNull();
+    expect(await getRole(database.db, id, ada.id)).toBeNull();
+  });
+
+  it("after a regenerate, the old code fails and the new one works", async () => {
+    const { id, code } = await newSeminar();
+    const { inviteCode } = await setInviteCode(database.db, { seminarId: id, userId: teacher.id, revoke: false });
+    expect(inviteCode).not.toBe(code);
+    await expectAppError(join(code, ada), AppErrorCode.NotFound);
+    expect(await findSeminarByInvite(database.db, { code: inviteCode! })).toMatchObject({ id, name: "Russia and its neighbours", term: "Spring 2027" });
+    await join(inviteCode!, ada);
+    expect(await getRole(database.db, id, ada.id)).toBe("student");
+  });
+
+  it("keeps members in the seminar when invites are revoked", async () => {
+    const { id, code } = await newSeminar();
+    await join(code, ada);
+    await setInviteCode(database.db, { seminarId: id, userId: teacher.id, revoke: true });
+    expect(await getRole(database.db, id, ada.id)).toBe("student");
+  });
+});
+
+describe("what a student may not do", () => {
+  let seminarId: string;
+  beforeAll(async () => {
+    const { id, code } = await newSeminar();
+    seminarId = id;
+    await join(code, ada);
+  });
+
+  it("cannot regenerate or revoke the invite code", async () => {
+    const before = await database.db.seminar.findUniqueOrThrow({ where: { id: seminarId }, select: { inviteCode: true } });
+    await expectAppError(setInviteCode(database.db, { seminarId, userId: ada.id, revoke: false }), AppErrorCode.Forbidden);
+    await expectAppError(setInviteCode(database.db, { seminarId, userId: ada.id, revoke: true }), AppErrorCode.Forbidden);
+    expect(await database.db.seminar.findUniqueOrThrow({ where: { id: seminarId }, select: { inviteCode: true } })).toEqual(before);
+  });
+
+  it("cannot add essays or tags", async () => {
+    await expectAppError(addEssay(database.db, { seminarId, essayId, userId: ada.id }), AppErrorCode.Forbidden);
+    await expectAppError(addTag(database.db, { seminarId, name: "gossip", userId: ada.id }), AppErrorCode.Forbidden);
+    expect(await database.db.seminarEssay.count({ where: { seminarId } })).toBe(0);
+    expect(await database.db.room.count({ where: { seminarId } })).toBe(0);
+    expect(await database.db.seminarTag.count({ where: { seminarId } })).toBe(0);
+  });
+
+  it("nor can someone outside the seminar, whatever id they send", async () => {
+    await expectAppError(setInviteCode(database.db, { seminarId, userId: outsider.id, revoke: true }), AppErrorCode.Forbidden);
+    await expectAppError(addEssay(database.db, { seminarId, essayId, userId: outsider.id }), AppErrorCode.Forbidden);
+    await expectAppError(addTag(database.db, { seminarId: "no-such-seminar", name: "gossip", userId: outsider.id }), AppErrorCode.Forbidden);
+  });
+});
+
+describe("reading a seminar", () => {
+  let seminarId: string;
+  let code: string;
+  beforeAll(async () => {
+    ({ id: seminarId, code } = await newSeminar("Close reading"));
+    await join(code, ben);
+    await join(code, ada);
+    await addEssay(database.db, { seminarId, essayId, userId: teacher.id });
+    await addTag(database.db, { seminarId, name: "method", userId: teacher.id });
+    await addTag(database.db, { seminarId, name: "question", userId: teacher.id }); // built in: not stored again
+  });
+
+  it("shows an instructor the invite code, members' emails, the reading list and the tags", async () => {
+    const seminar = await getSeminar(database.db, { seminarId, userId: teacher.id });
+    expect(seminar).toMatchObject({ id: seminarId, name: "Close reading", term: "Spring 2027", role: "instructor", invite: { code } });
+    expect(seminar.essays).toEqual([expect.objectContaining({ id: essayId, slug: expect.any(String), title: expect.any(String) })]);
+    expect(seminar.members.map((m) => [m.name, m.role])).toEqual([
+      ["Teacher", "instructor"],
+      ["Ada", "student"],
+      ["Ben", "student"],
+    ]);
+    expect(seminar.members.every((m) => typeof m.email === "string")).toBe(true);
+    expect(seminar.tags).toEqual({ builtIn: [...BUILT_IN_TAGS], own: ["method"] });
+    expect(await database.db.room.findUnique({ where: { id: roomIdFor(essayId, seminarId) } })).toMatchObject({ seminarId, essayId });
+  });
+
+  it("hides the invite code and everyone's email from a student", async () => {
+    const seminar = await getSeminar(database.db, { seminarId, userId: ada.id });
+    expect(seminar.role).toBe("student");
+    expect(seminar.invite).toBeNull();
+    expect(JSON.stringify(seminar)).not.toContain(code);
+    expect(JSON.stringify(seminar)).not.toContain("@example.edu");
+    expect(seminar.members).toHaveLength(3);
+  });
+
+  it("shows an instructor that invites are off after a revoke", async () => {
+    const { id } = await newSeminar();
+    await setInviteCode(database.db, { seminarId: id, userId: teacher.id, revoke: true });
+    expect((await getSeminar(database.db, { seminarId: id, userId: teacher.id })).invite).toEqual({ code: null });
+  });
+
+  it("refuses a non-member and an unknown id with the same message", async () => {
+    await expectAppError(getSeminar(database.db, { seminarId, userId: outsider.id }), AppErrorCode.Forbidden, SEMINAR_NOT_AVAILABLE);
+    await expectAppError(getSeminar(database.db, { seminarId: "no-such-seminar", userId: outsider.id }), AppErrorCode.Forbidden, SEMINAR_NOT_AVAILABLE);
+  });
+});
+
+describe("listing my seminars", () => {
+  it("shows each seminar with my role and its counts, and nothing I am not in", async () => {
+    const [mine, theirs] = await Promise.all([
+      createSeminar(database.db, { name: "Ada teaches", term: "Autumn 2027", instructorId: ada.id }),
+      createSeminar(database.db, { name: "Someone else's", term: "Autumn 2027", instructorId: outsider.id }),
+    ]);
+    const { id: taught, code } = await newSeminar("Ada studies");
+    await join(code, ada);
+    await addEssay(database.db, { seminarId: taught, essayId, userId: teacher.id });
+
+    const list = await listMySeminars(database.db, { userId: ada.id });
+    const byName = new Map(list.map((seminar) => [seminar.name, seminar]));
+    expect(byName.get("Ada teaches")).toMatchObject({ id: mine.id, role: "instructor", term: "Autumn 2027", memberCount: 1, essayCount: 0 });
+    expect(byName.get("Ada studies")).toMatchObject({ id: taught, role: "student", memberCount: 2, essayCount: 1 });
+    expect(list.some((seminar) => seminar.id === theirs.id)).toBe(false);
+    expect(await listMySeminars(database.db, { userId: (await createUser(database.db, "Newcomer")).id })).toEqual([]);
+  });
+});
