@@ -7,9 +7,21 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-line bg-paper/95">
       <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-4 px-4 sm:px-6 md:pl-16">
-        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
-          Gloss
-        </Link>
+        <div className="flex items-center gap-6">
+          <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
+            Gloss
+          </Link>
+          {user ? (
+            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+              <Link href="/" className="text-muted hover:text-ink">
+                Library
+              </Link>
+              <Link href="/seminars" className="text-muted hover:text-ink">
+                Seminars
+              </Link>
+            </nav>
+          ) : null}
+        </div>
         {user ? (
           <div className="flex min-w-0 items-center gap-3 text-sm">
             <span className="truncate text-muted" title={user.email}>
