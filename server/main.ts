@@ -30,7 +30,8 @@ let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node
 let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;
 if (!env.wsOnly) {
   const { default: next } = await import("next");
-  const app = next({ dev: env.dev, dir: root });
+  // Next builds absolute URLs (server-action redirects) from these; without them it assumes localhost:3000.
+  const app = next({ dev: env.dev, dir: root, hostname: env.host, port: env.port });
   await app.prepare();
   handleRequest = app.getRequestHandler();
   handleNextUpgrade = app.getUpgradeHandler();
