@@ -31,3 +31,22 @@ describe("renderMarkdown", () => {
     expect(html).toContain("# Title");
   });
 });
+
+describe("renderMarkdown: mentions", () => {
+  const mentions = [
+    { id: "user-ben", name: "Ben" },
+    { id: "user-ada", name: "Ada <Lovelace>" },
+  ];
+
+  it("marks up mentioned members' names, and the reader's own as theirs", () => {
+    const html = renderMarkdown("Ask @Ben and **@Ada <Lovelace>** about it", { mentions, me: "user-ben" });
+    expect(html).toContain('Ask <span class="mention" data-mention-id="user-ben" data-me="true" title="You">@Ben</span> and');
+    expect(html).toContain('<strong><span class="mention" data-mention-id="user-ada">@Ada &lt;Lovelace&gt;</span></strong>');
+  });
+
+  it("leaves names alone in code, in links, and when the comment does not mention them", () => {
+    const html = renderMarkdown("`@Ben` [@Ben](https://example.org) @Bent", { mentions, me: "user-ben" });
+    expect(html).not.toContain('class="mention"');
+    expect(renderMarkdown("Hi @Ben")).toBe("<p>Hi @Ben</p>\n");
+  });
+});

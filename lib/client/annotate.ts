@@ -1,52 +1,104 @@
 /**
  * The only code that writes to a room's Y.Doc. Every value is built per lib/doc/layout.ts and checked with
- * the server's own rule (checkSet) first, so the browser never makes a write the server would refuse — a
- * refused update closes the connection, which would be a far worse experience than an error message here.
+ * the server's own rules (checkSet, checkDelete) and the room's facts first, so the browser never makes a
+ * write the server would refuse: a refused update closes the connection (4422), which would be a far worse
+ * experience than an error message beside the button that was pressed.
  */
 import type * as Y from "yjs";
 import { selectorsFor, type Span } from "../doc/anchor";
 import {
   ANNOTATIONS,
   COMMENTS,
+  HIDDEN,
+  REACTIONS,
+  RESOLVED,
   entryKey,
   type Annotation,
   type Comment,
   type HighlightColor,
+  type Moderation,
+  type Reaction,
+  type ReactionKind,
   type RootMapName,
 } from "../doc/layout";
-import { checkSet, type Writer } from "../doc/permissions";
+import { checkDelete, checkSet, type Refusal, type RoomFacts, type Writer } from "../doc/permissions";
 import { newId } from "./new-id";
 
 export class AnnotateError extends Error {
   name = "AnnotateError";
 }
 
-type Entry = { map: RootMapName; value: Annotation | Comment };
+/**
+ * Where a write goes: the room's document, who writes (with the role the server gave them in that room) and
+ * what the room's rules check against. `facts.comment` is filled in from the document itself.
+ */
+export type WriteTarget = {
+  doc: Y.Doc;
+  writer: Writer;
+  facts?: Omit<RoomFacts, "comment">;
+};
 
-function write(doc: Y.Doc, writer: Writer, entries: Entry[]): void {
-  for (const { map, value } of entries) {
-    const refusal = checkSet(map, entryKey(value.authorId, value.id), value, writer);
-    if (refusal) throw new AnnotateError(`This note cannot be saved: ${refusal.reason}.`);
+type Change = { map: RootMapName; key: string; value: unknown } | { map: RootMapName; key: string; delete: true };
+
+/** The comment lookup the rules need, answered from the document this client has. */
+function commentLookup(doc: Y.Doc): NonNullable<RoomFacts["comment"]> {
+  return (id) => {
+    for (const value of doc.getMap<Comment>(COMMENTS).values()) {
+      if (value?.id === id) return { authorId: value.authorId, parentId: value.parentId };
+    }
+    return undefined;
+  };
+}
+
+function sentence(refusal: Refusal): string {
+  const reason = refusal.reason.trim();
+  return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}${/[.!?]$/.test(reason) ? "" : "."}`;
+}
+
+/**
+ * Checks every change against the rules, then applies them in one transaction (other readers receive a
+ * highlight and its first comment together, never a thread without its highlight). Nothing is written
+ * when any change would be refused. `what` starts the error message ("This comment cannot be saved").
+ */
+function apply(target: WriteTarget, changes: Change[], what: string): void {
+  const { doc, writer } = target;
+  const facts: RoomFacts = { ...target.facts, comment: commentLookup(doc) };
+  for (const change of changes) {
+    const refusal =
+      "delete" in change
+        ? checkDelete(change.map, change.key, writer, facts)
+        : checkSet(change.map, change.key, change.value, writer, facts);
+    if (refusal) throw new AnnotateError(`${what}: ${sentence(refusal)}`);
   }
-  // One transaction: other readers receive the annotation and its first comment together, never a
-  // thread without its highlight.
   doc.transact(() => {
-    for (const { map, value } of entries) doc.getMap(map).set(entryKey(value.authorId, value.id), value);
+    for (const change of changes) {
+      const map = doc.getMap(change.map);
+      if ("delete" in change) map.delete(change.key);
+      else map.set(change.key, change.value);
+    }
   });
 }
 
-function comment(writer: Writer, annotationId: string, parentId: string | null, body: string): Comment {
+/** What a comment says: its text, the seminar's tags put on it and the members it mentions. */
+export type CommentDraft = { body: string; tags?: string[]; mentions?: string[] };
+
+function newComment(writer: Writer, annotationId: string, parentId: string | null, draft: CommentDraft): Comment {
   return {
     id: newId(),
     authorId: writer.id,
     authorName: writer.name,
     annotationId,
     parentId,
-    body: body.trim(),
+    body: draft.body.trim(),
     createdAt: Date.now(),
     editedAt: null,
+    tags: [...new Set(draft.tags ?? [])],
+    mentions: [...new Set(draft.mentions ?? [])],
   };
 }
+
+const setComment = (value: Comment): Change => ({ map: COMMENTS, key: entryKey(value.authorId, value.id), value });
+const setAnnotation = (value: Annotation): Change => ({ map: ANNOTATIONS, key: entryKey(value.authorId, value.id), value });
 
 export type CreateHighlightOptions = {
   paragraphId: string;
@@ -55,10 +107,11 @@ export type CreateHighlightOptions = {
   span: Span;
   color: HighlightColor;
   /** When present, the highlight opens a thread with this comment. */
-  comment?: string;
+  comment?: string | CommentDraft;
 };
 
-export function createHighlight(doc: Y.Doc, writer: Writer, options: CreateHighlightOptions): Annotation {
+export function createHighlight(target: WriteTarget, options: CreateHighlightOptions): Annotation {
+  const { writer } = target;
   const { paragraphId, paragraphText, span, color } = options;
   const annotation: Annotation = {
     id: newId(),
@@ -70,13 +123,17 @@ export function createHighlight(doc: Y.Doc, writer: Writer, options: CreateHighl
     selector: selectorsFor(paragraphText, span),
     createdAt: Date.now(),
   };
-  const entries: Entry[] = [{ map: ANNOTATIONS, value: annotation }];
-  if (options.comment !== undefined) entries.push({ map: COMMENTS, value: comment(writer, annotation.id, null, options.comment) });
-  write(doc, writer, entries);
+  const changes = [setAnnotation(annotation)];
+  if (options.comment !== undefined) {
+    const draft = typeof options.comment === "string" ? { body: options.comment } : options.comment;
+    changes.push(setComment(newComment(writer, annotation.id, null, draft)));
+  }
+  apply(target, changes, options.comment === undefined ? "This highlight cannot be saved" : "This note cannot be saved");
   return annotation;
 }
 
-export function createParagraphComment(doc: Y.Doc, writer: Writer, { paragraphId, body }: { paragraphId: string; body: string }): Annotation {
+export function createParagraphComment(target: WriteTarget, { paragraphId, ...draft }: { paragraphId: string } & CommentDraft): Annotation {
+  const { writer } = target;
   const annotation: Annotation = {
     id: newId(),
     authorId: writer.id,
@@ -87,23 +144,88 @@ export function createParagraphComment(doc: Y.Doc, writer: Writer, { paragraphId
     selector: null,
     createdAt: Date.now(),
   };
-  write(doc, writer, [
-    { map: ANNOTATIONS, value: annotation },
-    { map: COMMENTS, value: comment(writer, annotation.id, null, body) },
-  ]);
+  apply(target, [setAnnotation(annotation), setComment(newComment(writer, annotation.id, null, draft))], "This note cannot be saved");
   return annotation;
 }
 
 /** Opens the thread on a highlight that has none yet (anyone may start the discussion of a highlight). */
-export function startThread(doc: Y.Doc, writer: Writer, { annotationId, body }: { annotationId: string; body: string }): Comment {
-  const value = comment(writer, annotationId, null, body);
-  write(doc, writer, [{ map: COMMENTS, value }]);
+export function startThread(target: WriteTarget, { annotationId, ...draft }: { annotationId: string } & CommentDraft): Comment {
+  const value = newComment(target.writer, annotationId, null, draft);
+  apply(target, [setComment(value)], "This comment cannot be saved");
   return value;
 }
 
 /** Replies to a thread; `rootId` is the id of the comment that opened it. */
-export function reply(doc: Y.Doc, writer: Writer, { annotationId, rootId, body }: { annotationId: string; rootId: string; body: string }): Comment {
-  const value = comment(writer, annotationId, rootId, body);
-  write(doc, writer, [{ map: COMMENTS, value }]);
+export function reply(target: WriteTarget, { annotationId, rootId, ...draft }: { annotationId: string; rootId: string } & CommentDraft): Comment {
+  const value = newComment(target.writer, annotationId, rootId, draft);
+  apply(target, [setComment(value)], "This reply cannot be saved");
   return value;
+}
+
+/** Replaces one's own comment's text, tags and mentions; readers see it marked as edited. */
+export function editComment(target: WriteTarget, comment: Comment, draft: CommentDraft): Comment {
+  // Built field by field: the caller may hold a view model with more in it (reactions, hidden), which the
+  // layout does not allow in a stored comment.
+  const value: Comment = {
+    id: comment.id,
+    authorId: comment.authorId,
+    authorName: comment.authorName,
+    annotationId: comment.annotationId,
+    parentId: comment.parentId,
+    createdAt: comment.createdAt,
+    body: draft.body.trim(),
+    tags: [...new Set(draft.tags ?? comment.tags ?? [])],
+    mentions: [...new Set(draft.mentions ?? comment.mentions ?? [])],
+    editedAt: Date.now(),
+  };
+  apply(target, [setComment(value)], "This comment cannot be saved");
+  return value;
+}
+
+/**
+ * Deletes one's own comment. With `annotation` (one's own highlight or paragraph note whose only comment this
+ * is), the annotation goes too, so the whole note disappears. Replies to a deleted opener stay.
+ */
+export function deleteComment(target: WriteTarget, comment: Comment, annotation?: Annotation): void {
+  const changes: Change[] = [{ map: COMMENTS, key: entryKey(comment.authorId, comment.id), delete: true }];
+  if (annotation) changes.push({ map: ANNOTATIONS, key: entryKey(annotation.authorId, annotation.id), delete: true });
+  apply(target, changes, "This comment cannot be deleted");
+}
+
+/** Removes one's own highlight (one that nobody has commented on). */
+export function deleteAnnotation(target: WriteTarget, annotation: Annotation): void {
+  apply(target, [{ map: ANNOTATIONS, key: entryKey(annotation.authorId, annotation.id), delete: true }], "This highlight cannot be removed");
+}
+
+function moderation(writer: Writer, commentId: string): Moderation {
+  return { id: commentId, byId: writer.id, byName: writer.name, at: Date.now() };
+}
+
+/** Marks a thread resolved; `rootId` is its opening comment. Its author and instructors may. */
+export function resolveThread(target: WriteTarget, rootId: string): void {
+  apply(target, [{ map: RESOLVED, key: rootId, value: moderation(target.writer, rootId) }], "This thread cannot be resolved");
+}
+
+export function reopenThread(target: WriteTarget, rootId: string): void {
+  apply(target, [{ map: RESOLVED, key: rootId, delete: true }], "This thread cannot be reopened");
+}
+
+/** Sets the writer's one reaction to a comment, replacing any other kind they had chosen. */
+export function react(target: WriteTarget, commentId: string, kind: ReactionKind): void {
+  const { writer } = target;
+  const value: Reaction = { id: commentId, authorId: writer.id, authorName: writer.name, reaction: kind, createdAt: Date.now() };
+  apply(target, [{ map: REACTIONS, key: entryKey(writer.id, commentId), value }], "This reaction cannot be saved");
+}
+
+export function unreact(target: WriteTarget, commentId: string): void {
+  apply(target, [{ map: REACTIONS, key: entryKey(target.writer.id, commentId), delete: true }], "This reaction cannot be removed");
+}
+
+/** Instructors hide a comment from students (who see that it was hidden, not what it said). */
+export function hideComment(target: WriteTarget, commentId: string): void {
+  apply(target, [{ map: HIDDEN, key: commentId, value: moderation(target.writer, commentId) }], "This comment cannot be hidden");
+}
+
+export function showComment(target: WriteTarget, commentId: string): void {
+  apply(target, [{ map: HIDDEN, key: commentId, delete: true }], "This comment cannot be shown again");
 }

@@ -2,12 +2,13 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
-import { readRoom, type ParagraphText, type RoomView } from "../doc/read";
+import { readRoom, type ParagraphText, type ReadOptions, type RoomView } from "../doc/read";
 
 const EMPTY: RoomView = { paragraphs: new Map(), elsewhere: [] };
 
 /** The room's annotations as view models, recomputed after every change to the document. */
-export function useRoomView(doc: Y.Doc | null, paragraphs: ParagraphText[]): RoomView {
+export function useRoomView(doc: Y.Doc | null, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {
+  const isPrivate = options.private ?? false;
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (!doc) return;
@@ -17,5 +18,8 @@ export function useRoomView(doc: Y.Doc | null, paragraphs: ParagraphText[]): Roo
     return () => doc.off("update", bump);
   }, [doc]);
   // `version` is in the dependencies because it stands for the document's content, which React cannot see.
-  return useMemo(() => (doc && version >= 0 ? readRoom(doc, paragraphs) : EMPTY), [doc, paragraphs, version]);
+  return useMemo(
+    () => (doc && version >= 0 ? readRoom(doc, paragraphs, { private: isPrivate }) : EMPTY),
+    [doc, paragraphs, version, isPrivate],
+  );
 }

@@ -13,15 +13,17 @@ export type Room = Pick<OpenRoom, "doc" | "provider">;
 
 /**
  * The room's live document and the state of its connection. The connection is made after mount (the server
- * render has none) from a module loaded on demand, and closed on unmount.
+ * render has none) from a module loaded on demand, and closed on unmount. With no room id there is nothing to
+ * connect to (a reader without private notes, for instance) and the connection stays "connecting".
  */
-export function useRoom(roomId: string, me: { id: string; name: string }) {
+export function useRoom(roomId: string | null, me: { id: string; name: string }) {
   const [room, setRoom] = useState<Room | null>(null);
   const [connection, setConnection] = useState<Connection>({ state: "connecting" });
   const [synced, setSynced] = useState(false);
   const { id, name } = me;
 
   useEffect(() => {
+    if (roomId === null) return;
     let open: OpenRoom | null = null;
     let cancelled = false;
     let closed = false;

@@ -8,7 +8,7 @@ export type PendingSelection = TextSelection & { placement: Placement };
 
 /** Room kept clear at the top of the window (the sticky room bar); a toolbar there goes below the words. */
 const TOP_CLEARANCE = 120;
-const TOOLBAR_HALF_WIDTH = 150;
+const TOOLBAR_HALF_WIDTH = 185;
 
 function placementFor(range: Range, column: HTMLElement): Placement {
   const rects = [...range.getClientRects()].filter((r) => r.width > 0);

@@ -1,8 +1,8 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { selectorsFor } from "./anchor";
-import { ANNOTATIONS, COMMENTS, entryKey, type Annotation, type Comment } from "./layout";
-import { readRoom, segmentText } from "./read";
+import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, entryKey, type Annotation, type Comment, type ReactionKind } from "./layout";
+import { allThreads, mergeRoomViews, readRoom, segmentText } from "./read";
 
 const paragraphs = [
   { id: "para-one", text: "The victory of the Taliban was carefully prepared by Moscow." },
@@ -55,6 +55,7 @@ describe("readRoom", () => {
     expect(view.threads[0].replies.map((c) => c.id)).toEqual(["reply-early", "reply-late"]);
     expect(view.orphans).toEqual([]);
     expect(readRoom(doc, paragraphs).paragraphs.get("para-two")).toEqual({ highlights: [], threads: [], orphans: [] });
+    expect(view.threads[0]).toMatchObject({ rootId: "root-1", openerDeleted: false, resolved: null, private: false });
   });
 
   it("orders a paragraph's threads: paragraph comments first, then highlights in reading order", () => {
@@ -71,7 +72,7 @@ describe("readRoom", () => {
 
   it("keeps a bare highlight as a thread without opener", () => {
     const view = readRoom(docWith([highlight("hl-bare", paragraphs[0], "Taliban", 1)]), paragraphs).paragraphs.get("para-one")!;
-    expect(view.threads[0]).toMatchObject({ opener: null, replies: [] });
+    expect(view.threads[0]).toMatchObject({ opener: null, replies: [], rootId: null, openerDeleted: false });
   });
 
   it("lists highlights whose words are gone as orphans instead of dropping them", () => {
@@ -117,6 +118,102 @@ describe("readRoom", () => {
     const thread = readRoom(doc, paragraphs).paragraphs.get("para-two")!.threads[0];
     expect(thread.annotation.authorName).toBe("Ben");
     expect(thread.opener?.body).toBe("body of root-ben");
+  });
+});
+
+function react(doc: Y.Doc, who: { authorId: string; authorName: string }, commentId: string, reaction: ReactionKind, at: number) {
+  doc.getMap(REACTIONS).set(entryKey(who.authorId, commentId), { id: commentId, ...who, reaction, createdAt: at });
+}
+const teacher = { authorId: "user-tea", authorName: "Teacher" };
+const moderation = (id: string, by = teacher, at = 5) => ({ id, byId: by.authorId, byName: by.authorName, at });
+
+describe("readRoom: what members did to comments", () => {
+  const threadOf = (doc: Y.Doc) => readRoom(doc, paragraphs).paragraphs.get("para-one")!.threads[0]!;
+  const setup = () =>
+    docWith(
+      [highlight("hl-moscow", paragraphs[0], "prepared by Moscow", 1)],
+      [comment("root-1", "hl-moscow", null, 2), comment("reply-1", "hl-moscow", "root-1", 3, ben)],
+    );
+
+  it("fills in tags and mentions, empty for comments written before they existed", () => {
+    const doc = setup();
+    doc.getMap(COMMENTS).set(entryKey(ben.authorId, "reply-1"), { ...comment("reply-1", "hl-moscow", "root-1", 3, ben), tags: ["evidence"], mentions: ["user-ada"] });
+    const thread = threadOf(doc);
+    expect(thread.opener).toMatchObject({ tags: [], mentions: [] });
+    expect(thread.replies[0]).toMatchObject({ tags: ["evidence"], mentions: ["user-ada"] });
+  });
+
+  it("counts reactions per kind with who reacted, one per person, in the order they did", () => {
+    const doc = setup();
+    const cleo = { authorId: "user-cleo", authorName: "Cleo" };
+    react(doc, ben, "root-1", "insightful", 10);
+    react(doc, cleo, "root-1", "insightful", 5);
+    react(doc, teacher, "root-1", "question", 7);
+    react(doc, ada, "reply-1", "thanks", 8);
+    // Ben changes his mind: the same key, so it replaces his first reaction.
+    react(doc, ben, "root-1", "agree", 12);
+    const thread = threadOf(doc);
+    expect(thread.opener!.reactions).toEqual([
+      { kind: "agree", people: [{ id: "user-ben", name: "Ben" }] },
+      { kind: "insightful", people: [{ id: "user-cleo", name: "Cleo" }] },
+      { kind: "question", people: [{ id: "user-tea", name: "Teacher" }] },
+    ]);
+    expect(thread.replies[0]!.reactions).toEqual([{ kind: "thanks", people: [{ id: "user-ada", name: "Ada" }] }]);
+  });
+
+  it("marks hidden comments and resolved threads with who did it, and forgets them when undone", () => {
+    const doc = setup();
+    doc.getMap(HIDDEN).set("reply-1", moderation("reply-1"));
+    doc.getMap(RESOLVED).set("root-1", moderation("root-1", ada, 9));
+    let thread = threadOf(doc);
+    expect(thread.replies[0]!.hidden).toEqual({ id: "reply-1", byId: "user-tea", byName: "Teacher", at: 5 });
+    expect(thread.opener!.hidden).toBeNull();
+    expect(thread.resolved).toMatchObject({ byName: "Ada", at: 9 });
+    doc.getMap(HIDDEN).delete("reply-1");
+    doc.getMap(RESOLVED).delete("root-1");
+    thread = threadOf(doc);
+    expect(thread.replies[0]!.hidden).toBeNull();
+    expect(thread.resolved).toBeNull();
+  });
+
+  it("ignores moderation entries whose key does not name their comment", () => {
+    const doc = setup();
+    doc.getMap(HIDDEN).set("root-1", moderation("reply-1"));
+    doc.getMap(RESOLVED).set("root-1", { id: "root-1", nonsense: true });
+    const thread = threadOf(doc);
+    expect(thread.opener!.hidden).toBeNull();
+    expect(thread.replies[0]!.hidden).toBeNull();
+    expect(thread.resolved).toBeNull();
+  });
+
+  it("keeps the replies of a deleted opener, and says the opener was deleted", () => {
+    const doc = setup();
+    doc.getMap(COMMENTS).delete(entryKey(ada.authorId, "root-1"));
+    const thread = threadOf(doc);
+    expect(thread).toMatchObject({ opener: null, openerDeleted: true, rootId: "root-1" });
+    expect(thread.replies.map((c) => c.id)).toEqual(["reply-1"]);
+  });
+
+  it("turns back into a bare highlight when its only comment is deleted", () => {
+    const doc = docWith([highlight("hl-moscow", paragraphs[0], "prepared by Moscow", 1)], [comment("root-1", "hl-moscow", null, 2, ben)]);
+    doc.getMap(COMMENTS).delete(entryKey(ben.authorId, "root-1"));
+    expect(threadOf(doc)).toMatchObject({ opener: null, openerDeleted: false, rootId: null, replies: [] });
+  });
+});
+
+describe("mergeRoomViews", () => {
+  it("shows private notes in the same margin, in reading order, each marked with the room it came from", () => {
+    const shared = docWith(
+      [highlight("hl-late", paragraphs[0], "Moscow", 1, ben), paragraphNote("whole-note", "para-one", 3, ben)],
+      [comment("root-late", "hl-late", null, 2, ben)],
+    );
+    const notes = docWith([highlight("hl-early", paragraphs[0], "victory", 2), paragraphNote("lost-note", "para-gone", 4)]);
+    const merged = mergeRoomViews(readRoom(shared, paragraphs), readRoom(notes, paragraphs, { private: true }));
+    const view = merged.paragraphs.get("para-one")!;
+    expect(view.threads.map((t) => [t.annotation.id, t.private])).toEqual([["whole-note", false], ["hl-early", true], ["hl-late", false]]);
+    expect(view.highlights.map((h) => [h.annotation.id, h.private])).toEqual([["hl-early", true], ["hl-late", false]]);
+    expect(merged.elsewhere.map((t) => [t.annotation.id, t.private])).toEqual([["lost-note", true]]);
+    expect(allThreads(merged, paragraphs).map((t) => t.annotation.id)).toEqual(["whole-note", "hl-early", "hl-late", "lost-note"]);
   });
 });
 

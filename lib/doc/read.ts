@@ -1,33 +1,64 @@
 /**
  * Reads a room's Y.Doc into what the reading page shows: per paragraph, the highlights to paint and the
- * threads for the margin. Pure (no DOM, no React), so it is tested by building documents in memory.
+ * threads for the margin, with each comment's reactions and moderation. Pure (no DOM, no React), so it is
+ * tested by building documents in memory. Nothing here depends on who is looking; the components decide
+ * what a viewer sees (a hidden comment's text, for instance, is shown to instructors only).
  */
 import type * as Y from "yjs";
+import type { z } from "zod";
 import { locate } from "./anchor";
 import {
   ANNOTATIONS,
   AnnotationSchema,
   COMMENTS,
   CommentSchema,
+  HIDDEN,
+  ModerationSchema,
+  REACTIONS,
+  REACTION_KINDS,
+  RESOLVED,
+  ReactionSchema,
   parseEntryKey,
   type Annotation,
-  type Comment,
+  type Moderation,
+  type Reaction,
+  type ReactionKind,
 } from "./layout";
 
 export type ParagraphText = { id: string; text: string };
 
+/** A comment as stored, with tags and mentions filled in (older entries have neither). */
+export type StoredComment = z.output<typeof CommentSchema>;
+
+export type ReactionView = { kind: ReactionKind; people: Array<{ id: string; name: string }> };
+
+export type CommentView = StoredComment & {
+  /** Set when an instructor hid the comment. */
+  hidden: Moderation | null;
+  /** Kinds with at least one reaction, in REACTION_KINDS order; people in the order they reacted. */
+  reactions: ReactionView[];
+};
+
 /** An annotation with its comments: `opener` starts the thread (null for a bare highlight). */
 export type Thread = {
   annotation: Annotation;
-  opener: Comment | null;
-  replies: Comment[];
+  opener: CommentView | null;
+  /** The opening comment was deleted while replies to it remain; they are still shown. */
+  openerDeleted: boolean;
+  /** The comment replies go under: the opener's id, or the deleted opener's. Null while nobody has commented. */
+  rootId: string | null;
+  replies: CommentView[];
   /** Where the highlight sits in its paragraph today; null for paragraph comments and orphans. */
   span: { start: number; end: number } | null;
+  /** Set when the thread's author or an instructor resolved it. */
+  resolved: Moderation | null;
+  /** Read from the reader's private room: nobody else has it. */
+  private: boolean;
 };
 
 export type ParagraphView = {
   /** Anchored highlights, in reading order: what the text paints. */
-  highlights: Array<{ annotation: Annotation; start: number; end: number }>;
+  highlights: Array<{ annotation: Annotation; start: number; end: number; private: boolean }>;
   /** Threads for the margin: paragraph comments first, then highlights in reading order. */
   threads: Thread[];
   /** Highlights whose words can no longer be found in the paragraph. Shown, never dropped. */
@@ -40,15 +71,13 @@ export type RoomView = {
   elsewhere: Thread[];
 };
 
+type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+
 /**
- * The valid entries of a root map. The server checks every write, so an invalid entry means a client older
- * or newer than this one; it cannot be drawn, so it is skipped rather than crash the page.
+ * The valid entries of an owned root map. The server checks every write, so an invalid entry means a client
+ * older or newer than this one; it cannot be drawn, so it is skipped rather than crash the page.
  */
-function readMap<T extends { id: string; authorId: string }>(
-  doc: Y.Doc,
-  name: string,
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-): T[] {
+function readOwnedMap<T extends { id: string; authorId: string }>(doc: Y.Doc, name: string, schema: Schema<T>): T[] {
   const entries: T[] = [];
   doc.getMap(name).forEach((value, key) => {
     const owner = parseEntryKey(key);
@@ -60,71 +89,168 @@ function readMap<T extends { id: string; authorId: string }>(
   return entries;
 }
 
-export function readAnnotations(doc: Y.Doc): Annotation[] {
-  return readMap(doc, ANNOTATIONS, AnnotationSchema);
+/** A moderation map (hidden, resolved): comment id -> who did it and when. */
+function readModeration(doc: Y.Doc, name: string): Map<string, Moderation> {
+  const entries = new Map<string, Moderation>();
+  doc.getMap(name).forEach((value, key) => {
+    const parsed = ModerationSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) entries.set(key, parsed.data);
+  });
+  return entries;
 }
 
-export function readComments(doc: Y.Doc): Comment[] {
-  return readMap(doc, COMMENTS, CommentSchema);
+export function readAnnotations(doc: Y.Doc): Annotation[] {
+  return readOwnedMap(doc, ANNOTATIONS, AnnotationSchema);
+}
+
+export function readComments(doc: Y.Doc): StoredComment[] {
+  return readOwnedMap(doc, COMMENTS, CommentSchema as Schema<StoredComment>);
+}
+
+export function readReactions(doc: Y.Doc): Reaction[] {
+  return readOwnedMap(doc, REACTIONS, ReactionSchema);
 }
 
 const byTime = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
   a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * Groups comments under their annotation. The earliest thread root opens the thread; every other comment
- * (replies, and a second root written concurrently by someone else) follows it in time order, so no comment
- * is ever hidden. Comments whose annotation has not arrived are left out until it does.
- */
-function commentsByAnnotation(comments: Comment[]): Map<string, { opener: Comment | null; replies: Comment[] }> {
-  const grouped = new Map<string, Comment[]>();
-  for (const comment of comments) {
-    const list = grouped.get(comment.annotationId) ?? [];
-    list.push(comment);
-    grouped.set(comment.annotationId, list);
+function reactionsByComment(reactions: Reaction[]): Map<string, ReactionView[]> {
+  const grouped = new Map<string, Reaction[]>();
+  for (const reaction of reactions.sort(byTime)) {
+    const list = grouped.get(reaction.id) ?? [];
+    list.push(reaction);
+    grouped.set(reaction.id, list);
   }
-  const result = new Map<string, { opener: Comment | null; replies: Comment[] }>();
-  for (const [annotationId, list] of grouped) {
-    list.sort(byTime);
-    const opener = list.find((c) => c.parentId === null) ?? null;
-    result.set(annotationId, { opener, replies: list.filter((c) => c !== opener) });
+  const result = new Map<string, ReactionView[]>();
+  for (const [commentId, list] of grouped) {
+    result.set(
+      commentId,
+      REACTION_KINDS.map((kind) => ({
+        kind,
+        people: list.filter((r) => r.reaction === kind).map((r) => ({ id: r.authorId, name: r.authorName })),
+      })).filter((view) => view.people.length > 0),
+    );
   }
   return result;
 }
 
-export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[]): RoomView {
-  const comments = commentsByAnnotation(readComments(doc));
+type Discussion = Pick<Thread, "opener" | "openerDeleted" | "rootId" | "replies" | "resolved">;
+const NO_DISCUSSION: Discussion = { opener: null, openerDeleted: false, rootId: null, replies: [], resolved: null };
+
+/**
+ * Groups comments under their annotation. The earliest thread root opens the thread; every other comment
+ * (replies, and a second root written concurrently by someone else) follows it in time order, so no comment
+ * is ever hidden. When the opener was deleted, its replies remain and the thread says so. Comments whose
+ * annotation has not arrived are left out until it does.
+ */
+function discussions(doc: Y.Doc): Map<string, Discussion> {
+  const reactions = reactionsByComment(readReactions(doc));
+  const hidden = readModeration(doc, HIDDEN);
+  const resolved = readModeration(doc, RESOLVED);
+  const grouped = new Map<string, CommentView[]>();
+  for (const comment of readComments(doc)) {
+    const view: CommentView = { ...comment, hidden: hidden.get(comment.id) ?? null, reactions: reactions.get(comment.id) ?? [] };
+    const list = grouped.get(comment.annotationId) ?? [];
+    list.push(view);
+    grouped.set(comment.annotationId, list);
+  }
+  const result = new Map<string, Discussion>();
+  for (const [annotationId, list] of grouped) {
+    list.sort(byTime);
+    const opener = list.find((c) => c.parentId === null) ?? null;
+    const replies = list.filter((c) => c !== opener);
+    const rootId = opener?.id ?? replies[0]?.parentId ?? null;
+    result.set(annotationId, {
+      opener,
+      openerDeleted: opener === null && replies.length > 0,
+      rootId,
+      replies,
+      resolved: opener ? (resolved.get(opener.id) ?? null) : null,
+    });
+  }
+  return result;
+}
+
+export type ReadOptions = {
+  /** The document is the reader's private room: its threads are marked as only theirs. */
+  private?: boolean;
+};
+
+function emptyView(): ParagraphView {
+  return { highlights: [], threads: [], orphans: [] };
+}
+
+function sortView(view: ParagraphView) {
+  view.highlights.sort((a, b) => a.start - b.start || a.end - b.end || byTime(a.annotation, b.annotation));
+  // Paragraph comments (no span) first, then by position; equal keys fall back to time.
+  view.threads.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || byTime(a.annotation, b.annotation));
+  view.orphans.sort((a, b) => byTime(a.annotation, b.annotation));
+}
+
+export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {
+  const isPrivate = options.private ?? false;
+  const comments = discussions(doc);
   const texts = new Map(paragraphs.map((p) => [p.id, p.text]));
-  const views = new Map<string, ParagraphView>(paragraphs.map((p) => [p.id, { highlights: [], threads: [], orphans: [] }]));
+  const views = new Map<string, ParagraphView>(paragraphs.map((p) => [p.id, emptyView()]));
   const elsewhere: Thread[] = [];
 
   for (const annotation of readAnnotations(doc).sort(byTime)) {
-    const discussion = comments.get(annotation.id) ?? { opener: null, replies: [] };
+    const discussion = comments.get(annotation.id) ?? NO_DISCUSSION;
     const text = texts.get(annotation.paragraphId);
     const view = views.get(annotation.paragraphId);
+    const thread = (span: Thread["span"]): Thread => ({ annotation, ...discussion, span, private: isPrivate });
     if (text === undefined || !view) {
-      elsewhere.push({ annotation, ...discussion, span: null });
+      elsewhere.push(thread(null));
       continue;
     }
     if (!annotation.selector) {
-      view.threads.push({ annotation, ...discussion, span: null });
+      view.threads.push(thread(null));
       continue;
     }
     const span = locate(text, annotation.selector);
     if (!span) {
-      view.orphans.push({ annotation, ...discussion, span: null });
+      view.orphans.push(thread(null));
       continue;
     }
-    view.highlights.push({ annotation, ...span });
-    view.threads.push({ annotation, ...discussion, span });
+    view.highlights.push({ annotation, ...span, private: isPrivate });
+    view.threads.push(thread(span));
   }
 
-  for (const view of views.values()) {
-    view.highlights.sort((a, b) => a.start - b.start || a.end - b.end || byTime(a.annotation, b.annotation));
-    // Stable sort: annotations are already in time order, so equal positions keep it.
-    view.threads.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
-  }
+  for (const view of views.values()) sortView(view);
   return { paragraphs: views, elsewhere };
+}
+
+/**
+ * One view of several rooms (the seminar's and the reader's private notes), as the margin shows them together.
+ * Each thread keeps its `private` flag, which says which room its replies and changes go to.
+ */
+export function mergeRoomViews(...rooms: RoomView[]): RoomView {
+  if (rooms.length === 1) return rooms[0]!;
+  const paragraphs = new Map<string, ParagraphView>();
+  const elsewhere: Thread[] = [];
+  for (const room of rooms) {
+    for (const [id, view] of room.paragraphs) {
+      const merged = paragraphs.get(id) ?? emptyView();
+      merged.highlights.push(...view.highlights);
+      merged.threads.push(...view.threads);
+      merged.orphans.push(...view.orphans);
+      paragraphs.set(id, merged);
+    }
+    elsewhere.push(...room.elsewhere);
+  }
+  for (const view of paragraphs.values()) sortView(view);
+  elsewhere.sort((a, b) => byTime(a.annotation, b.annotation));
+  return { paragraphs, elsewhere };
+}
+
+/** Every thread of the view in reading order: paragraph by paragraph, then orphans, then those elsewhere. */
+export function allThreads(view: RoomView, paragraphs: ParagraphText[]): Thread[] {
+  const threads: Thread[] = [];
+  for (const p of paragraphs) {
+    const paragraph = view.paragraphs.get(p.id);
+    if (paragraph) threads.push(...paragraph.threads, ...paragraph.orphans);
+  }
+  return [...threads, ...view.elsewhere];
 }
 
 export type Segment = { start: number; end: number; text: string; annotations: Annotation[] };
@@ -133,7 +259,7 @@ export type Segment = { start: number; end: number; text: string; annotations: A
  * Cuts a paragraph's text at every highlight boundary, so overlapping highlights become runs of text that
  * each know every highlight covering them (the newest one on top decides the colour).
  */
-export function segmentText(text: string, highlights: ParagraphView["highlights"]): Segment[] {
+export function segmentText(text: string, highlights: ReadonlyArray<{ annotation: Annotation; start: number; end: number }>): Segment[] {
   const cuts = new Set([0, text.length]);
   for (const h of highlights) {
     cuts.add(Math.max(0, Math.min(text.length, h.start)));
@@ -142,7 +268,7 @@ export function segmentText(text: string, highlights: ParagraphView["highlights"
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i < points.length - 1; i++) {
-    const [start, end] = [points[i], points[i + 1]];
+    const [start, end] = [points[i]!, points[i + 1]!];
     const annotations = highlights
       .filter((h) => h.start <= start && h.end >= end)
       .map((h) => h.annotation)
