@@ -1,10 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { Span } from "@/lib/doc/anchor";
 import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/doc/layout";
+import type { CommentDraft } from "@/lib/client/annotate";
 import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
+import type { Member } from "@/lib/client/mentions";
 import { CommentForm } from "./comment-form";
+import { LockIcon } from "./icons";
 
 export type ComposerTarget =
   | { kind: "highlight"; paragraphId: string; span: Span; exact: string }
@@ -14,23 +17,59 @@ type NewThreadComposerProps = {
   target: ComposerTarget;
   initialColor: HighlightColor;
   disabled: boolean;
-  onSave: (target: ComposerTarget, body: string, color: HighlightColor) => void;
+  /** Tags and members for a note the seminar sees, and for a private one. */
+  tags: { shared: readonly string[]; private: readonly string[] };
+  members: { shared: readonly Member[]; private: readonly Member[] };
+  /** Whether the reader's private notes are available, and whether this note goes there. */
+  canBePrivate: boolean;
+  onlyMe: boolean;
+  onOnlyMeChange: (onlyMe: boolean) => void;
+  onSave: (target: ComposerTarget, draft: Required<CommentDraft>, color: HighlightColor, onlyMe: boolean) => void;
   onCancel: () => void;
 };
 
 /** Opens a thread from the margin: on the selected words (with their highlight colour) or on the paragraph. */
-export function NewThreadComposer({ target, initialColor, disabled, onSave, onCancel }: NewThreadComposerProps) {
+export function NewThreadComposer(props: NewThreadComposerProps) {
+  const { target, initialColor, disabled, canBePrivate, onSave, onCancel } = props;
   const [color, setColor] = useState(initialColor);
+  const hintId = useId();
+  const onlyMe = canBePrivate && props.onlyMe;
+  const where = onlyMe ? "private" : "shared";
+
   return (
-    <div className="rounded-lg border border-accent/40 bg-card px-3.5 py-3 shadow-md">
+    <div className={`rounded-lg border bg-card px-3.5 py-3 shadow-md ${onlyMe ? "border-dashed border-muted/60" : "border-accent/40"}`}>
       <CommentForm
         label={target.kind === "highlight" ? "Comment on the selected words" : "Comment on this paragraph"}
         submitLabel="Save"
-        placeholder="What do you make of this?"
+        placeholder={onlyMe ? "A note for yourself…" : "What do you make of this?"}
         autoFocus
         disabled={disabled}
-        onSubmit={(body) => onSave(target, body, color)}
+        tags={props.tags[where]}
+        members={props.members[where]}
+        onSubmit={(draft) => onSave(target, draft, color, onlyMe)}
         onCancel={onCancel}
+        extra={
+          canBePrivate ? (
+            <label className="flex cursor-pointer items-start gap-2 rounded-md py-0.5 text-sm text-ink">
+              <input
+                type="checkbox"
+                checked={onlyMe}
+                onChange={(event) => props.onOnlyMeChange(event.target.checked)}
+                aria-describedby={hintId}
+                className="mt-0.5 size-4 accent-accent"
+              />
+              <span>
+                <span className="inline-flex items-center gap-1 font-medium">
+                  <LockIcon />
+                  Only me
+                </span>
+                <span id={hintId} className="block text-xs text-muted">
+                  {onlyMe ? "A private note: nobody else, instructors included, can see it." : "Everyone in this room sees this note."}
+                </span>
+              </span>
+            </label>
+          ) : null
+        }
       >
         {target.kind === "highlight" ? (
           <>

@@ -13,10 +13,21 @@ import { ThreadCard } from "./thread-card";
 
 const NO_HIGHLIGHTS: ParagraphView["highlights"] = [];
 
+export type ThreadCallbacks = {
+  onActivate: (annotationId: string) => void;
+  onHover: (annotationId: string | null) => void;
+  onShowInText: (annotationId: string) => void;
+};
+
 type ParagraphRowProps = {
   paragraph: EssayParagraph;
   label: string;
   view: ParagraphView | undefined;
+  /** The threads the margin shows (all of them, or those matching the filters). */
+  threads: Thread[];
+  orphans: Thread[];
+  /** While filtering, the annotations that match; null when nothing is filtered. */
+  matchIds: ReadonlySet<string> | null;
   draft: Span | null;
   activeIds: ReadonlySet<string>;
   canWrite: boolean;
@@ -28,16 +39,10 @@ type ParagraphRowProps = {
     placement: Placement;
     onHighlight: (color: HighlightColor) => void;
     onComment: () => void;
+    onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
   } | null;
   composer: ReactNode;
-  threadProps: {
-    now: number;
-    canWrite: boolean;
-    onActivate: (annotationId: string) => void;
-    onHover: (annotationId: string | null) => void;
-    onShowInText: (annotationId: string) => void;
-    onRespond: (thread: Thread, body: string) => void;
-  };
+  callbacks: ThreadCallbacks;
 };
 
 const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
@@ -51,9 +56,7 @@ const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
  * notes never cover the text; on narrow screens the notes follow the paragraph.
  */
 export function ParagraphRow(props: ParagraphRowProps) {
-  const { paragraph, label, view, draft, activeIds, canWrite, readersHere, toolbar, composer, threadProps } = props;
-  const threads = view?.threads ?? [];
-  const orphans = view?.orphans ?? [];
+  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks } = props;
   const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0;
 
   const text = (
@@ -62,8 +65,9 @@ export function ParagraphRow(props: ParagraphRowProps) {
       highlights={view?.highlights ?? NO_HIGHLIGHTS}
       draft={draft}
       activeIds={activeIds}
+      matchIds={matchIds}
       onMarkClick={props.onMarkClick}
-      onMarkHover={threadProps.onHover}
+      onMarkHover={callbacks.onHover}
     />
   );
 
@@ -85,7 +89,13 @@ export function ParagraphRow(props: ParagraphRowProps) {
         )}
 
         {toolbar ? (
-          <SelectionToolbar ref={toolbar.ref} placement={toolbar.placement} onHighlight={toolbar.onHighlight} onComment={toolbar.onComment} />
+          <SelectionToolbar
+            ref={toolbar.ref}
+            placement={toolbar.placement}
+            onHighlight={toolbar.onHighlight}
+            onComment={toolbar.onComment}
+            onlyMe={toolbar.onlyMe}
+          />
         ) : null}
 
         {canWrite ? (
@@ -101,17 +111,27 @@ export function ParagraphRow(props: ParagraphRowProps) {
         ) : null}
 
         {readersHere.length > 0 ? (
-          <ul aria-label={`Reading here: ${readersHere.map((r) => r.name).join(", ")}`} className="absolute -left-11 top-11 hidden flex-col gap-1 md:flex">
+          // Who is reading this paragraph right now: small avatars in the left gutter (in the room bar on phones).
+          <ul
+            aria-label={`Reading here: ${readersHere.map((r) => r.name).join(", ")}`}
+            className="absolute -left-11 top-11 hidden flex-col items-center gap-1 md:flex"
+          >
             {readersHere.slice(0, 4).map((reader) => (
               <li
                 key={reader.id}
                 title={`${reader.name} is reading here`}
+                data-reader-id={reader.id}
                 className="grid size-6 place-items-center rounded-full font-sans text-[0.625rem] font-semibold text-white ring-2 ring-paper"
                 style={{ backgroundColor: readerColor(reader) }}
               >
                 {initials(reader.name)}
               </li>
             ))}
+            {readersHere.length > 4 ? (
+              <li className="font-sans text-[0.6875rem] text-muted" title={readersHere.slice(4).map((r) => r.name).join(", ")}>
+                +{readersHere.length - 4}
+              </li>
+            ) : null}
           </ul>
         ) : null}
       </div>
@@ -119,28 +139,28 @@ export function ParagraphRow(props: ParagraphRowProps) {
       {hasMargin ? (
         // On wide screens the group is positioned by useMarginLayout, relative to this cell at the row's top.
         <div className="min-w-0 wide:relative wide:h-0 wide:self-start">
-        <div
-          data-margin-group
-          data-margin-for={paragraph.id}
-          aria-label={`Notes on ${label}`}
-          role="complementary"
-          className="mt-4 flex min-w-0 flex-col gap-3 font-sans text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
-        >
-          {composer}
-          {threads.map((thread) => (
-            <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...threadProps} />
-          ))}
-          {orphans.length > 0 ? (
-            <div className="flex flex-col gap-2">
-              <p className="text-xs text-muted">
-                <span className="font-semibold uppercase tracking-wide">Orphaned</span> — these words are no longer in the paragraph.
-              </p>
-              {orphans.map((thread) => (
-                <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...threadProps} />
-              ))}
-            </div>
-          ) : null}
-        </div>
+          <div
+            data-margin-group
+            data-margin-for={paragraph.id}
+            aria-label={`Notes on ${label}`}
+            role="complementary"
+            className="mt-7 flex min-w-0 flex-col gap-3 font-sans md:mt-4 text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
+          >
+            {composer}
+            {threads.map((thread) => (
+              <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />
+            ))}
+            {orphans.length > 0 ? (
+              <div className="flex flex-col gap-2">
+                <p className="text-xs text-muted">
+                  <span className="font-semibold uppercase tracking-wide">Orphaned</span> — these words are no longer in the paragraph.
+                </p>
+                {orphans.map((thread) => (
+                  <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...callbacks} />
+                ))}
+              </div>
+            ) : null}
+          </div>
         </div>
       ) : null}
     </div>

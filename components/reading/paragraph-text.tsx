@@ -18,6 +18,8 @@ type ParagraphTextProps = {
   draft: Span | null;
   /** Annotations to show as linked to the thread under the pointer or in focus. */
   activeIds: ReadonlySet<string>;
+  /** While the margin is filtered, the annotations it shows; the others' marks are toned down. */
+  matchIds: ReadonlySet<string> | null;
   onMarkClick: (annotationId: string) => void;
   onMarkHover: (annotationId: string | null) => void;
 };
@@ -32,11 +34,12 @@ const KIND_CLASSES: Record<EssayParagraph["kind"], string> = {
  * One paragraph's text, with highlights painted as <mark>s. The element's text content is exactly the
  * paragraph's text (nothing else may be rendered inside), which the selection offsets rely on.
  */
-export function ParagraphText({ paragraph, highlights, draft, activeIds, onMarkClick, onMarkHover }: ParagraphTextProps) {
+export function ParagraphText({ paragraph, highlights, draft, activeIds, matchIds, onMarkClick, onMarkHover }: ParagraphTextProps) {
   const segments = useMemo(() => {
     const all = draft ? [...highlights, { annotation: { id: DRAFT_ID, createdAt: Number.MAX_SAFE_INTEGER } as Annotation, ...draft }] : highlights;
     return segmentText(paragraph.text, all);
   }, [paragraph.text, highlights, draft]);
+  const privateIds = useMemo(() => new Set(highlights.filter((h) => h.private).map((h) => h.annotation.id)), [highlights]);
 
   const Tag = paragraph.kind === "heading" ? "h2" : "p";
   return (
@@ -60,6 +63,7 @@ export function ParagraphText({ paragraph, highlights, draft, activeIds, onMarkC
           );
         }
         const names = [...new Set(real.map((a) => a.authorName))].join(", ");
+        const onlyPrivate = real.every((a) => privateIds.has(a.id));
         return (
           <mark
             key={segment.start}
@@ -68,7 +72,9 @@ export function ParagraphText({ paragraph, highlights, draft, activeIds, onMarkC
             data-color={top.color ?? "yellow"}
             data-active={real.some((a) => activeIds.has(a.id)) ? "true" : undefined}
             data-overlap={real.length > 1 ? "true" : undefined}
-            title={`Highlighted by ${names}`}
+            data-private={onlyPrivate ? "true" : undefined}
+            data-dim={matchIds && !real.some((a) => matchIds.has(a.id)) ? "true" : undefined}
+            title={onlyPrivate ? "Your private highlight" : `Highlighted by ${names}`}
             onClick={() => onMarkClick(top.id)}
             onMouseEnter={() => onMarkHover(top.id)}
             onMouseLeave={() => onMarkHover(null)}

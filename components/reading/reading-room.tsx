@@ -2,9 +2,27 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "@/lib/doc/anchor";
-import type { HighlightColor } from "@/lib/doc/layout";
-import type { Thread } from "@/lib/doc/read";
-import { createHighlight, createParagraphComment, reply, startThread } from "@/lib/client/annotate";
+import { BUILT_IN_TAGS, type HighlightColor } from "@/lib/doc/layout";
+import { allThreads, mergeRoomViews, type Thread } from "@/lib/doc/read";
+import {
+  createHighlight,
+  createParagraphComment,
+  deleteAnnotation,
+  deleteComment,
+  editComment,
+  hideComment,
+  react,
+  reopenThread,
+  reply,
+  resolveThread,
+  showComment,
+  startThread,
+  unreact,
+  type CommentDraft,
+  type WriteTarget,
+} from "@/lib/client/annotate";
+import type { Member } from "@/lib/client/mentions";
+import { NO_FILTER, activeFilterCount, matchesFilter, type ThreadFilter } from "@/lib/client/thread-filter";
 import { useMarginLayout } from "@/lib/client/use-margin-layout";
 import { useNow } from "@/lib/client/use-now";
 import { usePresence } from "@/lib/client/use-presence";
@@ -12,18 +30,34 @@ import { useReadingTracker } from "@/lib/client/use-reading-tracker";
 import { useRoom } from "@/lib/client/use-room";
 import { useRoomView } from "@/lib/client/use-room-view";
 import { useTextSelection } from "@/lib/client/use-text-selection";
+import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
 import { ClosedBanner } from "./closed-banner";
+import { KeyboardHelp } from "./keyboard-help";
+import { MarginTools } from "./margin-tools";
 import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
-import { ParagraphRow } from "./paragraph-row";
+import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
+import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
 import { ThreadCard } from "./thread-card";
 
 type ReadingRoomProps = {
+  /** The room to join: the essay's open room, or a seminar's room on it. */
   roomId: string;
+  /** The reader's private-notes room on this essay (it must exist already); null to offer no private notes. */
+  privateRoomId: string | null;
+  /** What the reader is in `roomId`, from authorizeRoom on the server. */
+  role: ViewerRole;
+  /** The seminar's members, who can be @mentioned (none in the open room). */
+  members: Member[];
+  /** Tags comments may carry: the built-in ones and the seminar's own. */
+  tags: string[];
   paragraphs: EssayParagraph[];
-  me: { id: string; name: string };
+  me: Member;
 };
+
+const PRIVATE_TAGS: readonly string[] = BUILT_IN_TAGS;
+const NOBODY: readonly Member[] = [];
 
 /** "¶ 3" for body paragraphs, the heading's words for headings: how presence says where someone reads. */
 function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
@@ -39,31 +73,92 @@ function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
 
 /**
  * The live reading page: the essay's paragraphs (server-rendered through this component), the highlights
- * and threads of everyone in the room, and the tools to add one's own.
+ * and threads of everyone in the room and the reader's private notes, and the tools to add and discuss them.
+ * Two connections: the room everyone shares, and the reader's private room, which no other client receives.
  */
-export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
-  const { room, connection, synced } = useRoom(roomId, me);
+export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me }: ReadingRoomProps) {
+  const shared = useRoom(roomId, me);
+  const notes = useRoom(privateRoomId, me);
   const texts = useMemo(() => paragraphs.map(({ id, text }) => ({ id, text })), [paragraphs]);
   const paragraphIds = useMemo(() => paragraphs.map((p) => p.id), [paragraphs]);
   const labels = useMemo(() => paragraphLabels(paragraphs), [paragraphs]);
-  const view = useRoomView(room?.doc ?? null, texts);
-  const readers = usePresence(room?.provider ?? null, me.id);
+  const sharedView = useRoomView(shared.room?.doc ?? null, texts);
+  const privateView = useRoomView(notes.room?.doc ?? null, texts, { private: true });
+  const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
+  const readers = usePresence(shared.room?.provider ?? null, me.id);
   const now = useNow();
-  useReadingTracker(room?.provider ?? null, paragraphIds);
+  useReadingTracker(shared.room?.provider ?? null, paragraphIds);
 
-  const canWrite = room !== null && connection.state !== "closed";
+  // Where writes go, with the rules' facts for each room. The role is the one the server gave this reader.
+  const paragraphIdSet = useMemo(() => new Set(paragraphIds), [paragraphIds]);
+  const sharedTarget = useMemo<WriteTarget | null>(
+    () =>
+      shared.room
+        ? {
+            doc: shared.room.doc,
+            writer: { id: me.id, name: me.name, role },
+            facts: { paragraphIds: paragraphIdSet, tags: new Set(tags), memberIds: members.length > 0 ? new Set(members.map((m) => m.id)) : undefined },
+          }
+        : null,
+    [shared.room, me.id, me.name, role, paragraphIdSet, tags, members],
+  );
+  const privateTarget = useMemo<WriteTarget | null>(
+    () =>
+      notes.room
+        ? { doc: notes.room.doc, writer: { id: me.id, name: me.name, role: "owner" }, facts: { paragraphIds: paragraphIdSet, tags: new Set() } }
+        : null,
+    [notes.room, me.id, me.name, paragraphIdSet],
+  );
+  const canWriteShared = shared.room !== null && shared.connection.state !== "closed";
+  const canWritePrivate = notes.room !== null && notes.connection.state !== "closed";
+  const mentionable = useMemo(() => members.filter((m) => m.id !== me.id), [members, me.id]);
+
   const toolbarRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
+  const threadsRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   useMarginLayout(articleRef);
-  const { selection, clear: clearSelection } = useTextSelection(canWrite, toolbarRef);
+  const { selection, clear: clearSelection } = useTextSelection(canWriteShared || canWritePrivate, toolbarRef);
   const [composer, setComposer] = useState<ComposerTarget | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
+  const [replyingId, setReplyingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>("yellow");
+  const [onlyMe, setOnlyMe] = useState(false);
+  const [filter, setFilter] = useState<ThreadFilter>(NO_FILTER);
+  const privateOn = onlyMe && privateRoomId !== null && canWritePrivate;
 
   const activeIds = useMemo(() => new Set([activeId, hoverId].filter((id): id is string => id !== null)), [activeId, hoverId]);
   const byId = useMemo(() => new Map(paragraphs.map((p) => [p.id, p])), [paragraphs]);
+  const membersById = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
+
+  // The margin as filtered: per paragraph, the threads to show; and which annotations match, for the text.
+  const filtering = activeFilterCount(filter) > 0;
+  const shown = useMemo(() => {
+    const viewer = { id: me.id, seesHidden: role === "instructor" };
+    const keep = (threads: Thread[]) => (filtering ? threads.filter((t) => matchesFilter(t, filter, viewer)) : threads);
+    const perParagraph = new Map<string, { threads: Thread[]; orphans: Thread[] }>();
+    for (const [id, paragraph] of view.paragraphs) perParagraph.set(id, { threads: keep(paragraph.threads), orphans: keep(paragraph.orphans) });
+    const elsewhere = keep(view.elsewhere);
+    const visible = [...[...perParagraph.values()].flatMap((p) => [...p.threads, ...p.orphans]), ...elsewhere];
+    return {
+      perParagraph,
+      elsewhere,
+      count: visible.length,
+      matchIds: filtering ? new Set(visible.map((t) => t.annotation.id)) : null,
+    };
+  }, [view, filter, filtering, me.id, role]);
+  const total = useMemo(() => allThreads(view, texts).length, [view, texts]);
+  const people = useMemo(() => {
+    const byPerson = new Map(members.map((m) => [m.id, m]));
+    for (const thread of allThreads(view, texts)) {
+      for (const who of [thread.annotation, thread.opener, ...thread.replies]) {
+        if (who && !byPerson.has(who.authorId)) byPerson.set(who.authorId, { id: who.authorId, name: who.authorName });
+      }
+    }
+    return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [members, view, texts]);
 
   // While the toolbar is open, Tab from the selection enters it and Escape closes it (focus then returns to
   // the paragraph if it was in the toolbar). Tab is routed explicitly because browsers differ on where
@@ -84,6 +179,7 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
       }
       if (event.key !== "Escape") return;
       const paragraphId = selection.paragraphId;
+      event.preventDefault();
       clearSelection();
       if (inToolbar) document.getElementById(`p-${paragraphId}`)?.focus();
     };
@@ -97,13 +193,30 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const focusThread = useCallback((annotationId: string) => {
-    setActiveId(annotationId);
-    const card = document.getElementById(`thread-${annotationId}`);
-    if (!card) return;
-    card.focus({ preventScroll: true });
-    card.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, []);
+  useThreadShortcuts({
+    container: threadsRef,
+    activeId,
+    onGo: setActiveId,
+    onReply: (annotationId) => {
+      setActiveId(annotationId);
+      setReplyingId(annotationId);
+    },
+    onSearch: () => searchRef.current?.focus(),
+  });
+
+  const focusThread = useCallback(
+    (annotationId: string) => {
+      setActiveId(annotationId);
+      const card = document.getElementById(`thread-${annotationId}`);
+      if (!card) {
+        if (filtering) setNotice("That note is hidden by your filters. Clear them to see it.");
+        return;
+      }
+      card.focus({ preventScroll: true });
+      card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    },
+    [filtering],
+  );
 
   const showInText = useCallback((annotationId: string) => {
     setActiveId(annotationId);
@@ -111,14 +224,26 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
+  /** After a note disappears with focus inside it, focus goes back to its paragraph rather than to nowhere. */
+  const refocusParagraph = (paragraphId: string) =>
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.getElementById(`p-${paragraphId}`)?.focus({ preventScroll: true });
+    });
+
+  function newNoteTarget(isPrivate: boolean): WriteTarget {
+    const target = isPrivate ? privateTarget : sharedTarget;
+    if (!target) throw new Error(isPrivate ? "Your private notes are still loading; try again in a moment." : "Still connecting to the room; try again in a moment.");
+    return target;
+  }
+
   function highlightSelection(color: HighlightColor) {
-    if (!room || !selection) return;
+    if (!selection) return;
     const paragraph = byId.get(selection.paragraphId);
     setLastColor(color);
     clearSelection();
     if (!paragraph) return;
     try {
-      const annotation = createHighlight(room.doc, me, {
+      const annotation = createHighlight(newNoteTarget(privateOn), {
         paragraphId: paragraph.id,
         paragraphText: paragraph.text,
         span: { start: selection.start, end: selection.end },
@@ -143,14 +268,14 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
   }
 
   /** Saves the composer's comment; throws (shown in the form) when it cannot be written. */
-  function saveNewThread(target: ComposerTarget, body: string, color: HighlightColor) {
-    if (!room) throw new Error("Still connecting to the room; try again in a moment.");
+  function saveNewThread(target: ComposerTarget, draft: Required<CommentDraft>, color: HighlightColor, isPrivate: boolean) {
     const paragraph = byId.get(target.paragraphId);
     if (!paragraph) throw new Error("This paragraph is no longer part of the essay.");
+    const room = newNoteTarget(isPrivate);
     const annotation =
       target.kind === "highlight"
-        ? createHighlight(room.doc, me, { paragraphId: paragraph.id, paragraphText: paragraph.text, span: target.span, color, comment: body })
-        : createParagraphComment(room.doc, me, { paragraphId: paragraph.id, body });
+        ? createHighlight(room, { paragraphId: paragraph.id, paragraphText: paragraph.text, span: target.span, color, comment: draft })
+        : createParagraphComment(room, { paragraphId: paragraph.id, ...draft });
     setLastColor(color);
     setComposer(null);
     setActiveId(annotation.id);
@@ -158,80 +283,178 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
     requestAnimationFrame(() => document.getElementById(`thread-${annotation.id}`)?.focus({ preventScroll: true }));
   }
 
-  function respond(thread: Thread, body: string) {
-    if (!room) throw new Error("Still connecting to the room; try again in a moment.");
-    if (thread.opener) reply(room.doc, me, { annotationId: thread.annotation.id, rootId: thread.opener.id, body });
-    else startThread(room.doc, me, { annotationId: thread.annotation.id, body });
-  }
-
-  const threadProps = {
-    now,
-    canWrite,
-    onActivate: setActiveId,
-    onHover: setHoverId,
-    onShowInText: showInText,
-    onRespond: respond,
+  const targetFor = (thread: Thread): WriteTarget => newNoteTarget(thread.private);
+  const rootOf = (thread: Thread): string => {
+    if (!thread.opener) throw new Error("This thread has no opening comment to resolve.");
+    return thread.opener.id;
   };
 
+  const actions: ThreadActions = {
+    respond(thread, draft) {
+      const target = targetFor(thread);
+      if (thread.rootId) reply(target, { annotationId: thread.annotation.id, rootId: thread.rootId, ...draft });
+      else startThread(target, { annotationId: thread.annotation.id, ...draft });
+    },
+    edit: (thread, comment, draft) => void editComment(targetFor(thread), comment, draft),
+    remove(thread, comment) {
+      const whole = deletesWholeNote(thread, comment);
+      deleteComment(targetFor(thread), comment, whole ? thread.annotation : undefined);
+      if (whole) refocusParagraph(thread.annotation.paragraphId);
+    },
+    removeHighlight(thread) {
+      deleteAnnotation(targetFor(thread), thread.annotation);
+      refocusParagraph(thread.annotation.paragraphId);
+    },
+    resolve: (thread) => resolveThread(targetFor(thread), rootOf(thread)),
+    reopen: (thread) => reopenThread(targetFor(thread), rootOf(thread)),
+    react(thread, comment, kind) {
+      if (kind) react(targetFor(thread), comment.id, kind);
+      else unreact(targetFor(thread), comment.id);
+    },
+    setHidden(thread, comment, hidden) {
+      if (hidden) hideComment(targetFor(thread), comment.id);
+      else showComment(targetFor(thread), comment.id);
+    },
+  };
+
+  const reading: Reading = {
+    me,
+    role,
+    membersById,
+    now,
+    canWrite: (thread) => (thread.private ? canWritePrivate : canWriteShared),
+    tagsFor: (thread) => (thread.private ? PRIVATE_TAGS : tags),
+    mentionableFor: (thread) => (thread.private ? NOBODY : mentionable),
+    actions,
+    replyingId,
+    setReplyingId,
+  };
+
+  // A first visit to an empty margin says how to start, beside the first paragraph of the essay's body.
+  const firstBodyId = paragraphs.find((p) => p.kind === "body")?.id ?? null;
+  const emptyHint =
+    shared.synced && total === 0 && (canWriteShared || canWritePrivate) ? (
+      <p className="rounded-lg border border-dashed border-line px-3.5 py-3 text-sm leading-snug text-muted">
+        No notes here yet. Select words in the text to highlight or comment on them, or use{" "}
+        <span aria-hidden="true" className="inline-grid size-5 place-items-center rounded-full border border-line bg-card text-xs">
+          +
+        </span>
+        <span className="sr-only">the “Comment on paragraph” button</span> beside a paragraph.
+      </p>
+    ) : null;
+
+  const callbacks: ThreadCallbacks = { onActivate: setActiveId, onHover: setHoverId, onShowInText: showInText };
+  const onlyMeToggle = privateRoomId !== null && canWritePrivate ? { on: onlyMe, onChange: setOnlyMe } : null;
+  const notesProblem =
+    privateRoomId === null
+      ? null
+      : notes.connection.state === "closed"
+        ? `Your private notes are unavailable: ${notes.connection.message}`
+        : shared.synced && !notes.synced
+          ? "Loading your private notes…"
+          : null;
+
   return (
-    <>
-      <RoomBar connection={connection} synced={synced} readers={readers} paragraphLabels={labels} />
-      {connection.state === "closed" ? <ClosedBanner connection={connection} /> : null}
-
-      <article ref={articleRef} aria-label="Essay" className="prose-essay mt-8 text-ink">
-        {paragraphs.map((paragraph) => {
-          const paragraphView = view.paragraphs.get(paragraph.id);
-          const draft: Span | null = composer?.kind === "highlight" && composer.paragraphId === paragraph.id ? composer.span : null;
-          return (
-            <ParagraphRow
-              key={paragraph.id}
-              paragraph={paragraph}
-              label={labels.get(paragraph.id) ?? ""}
-              view={paragraphView}
-              draft={draft}
-              activeIds={activeIds}
-              canWrite={canWrite}
-              readersHere={readers.filter((r) => !r.isMe && r.reading === paragraph.id)}
-              onMarkClick={focusThread}
-              onCommentOnParagraph={() => setComposer({ kind: "paragraph", paragraphId: paragraph.id })}
-              toolbar={
-                selection?.paragraphId === paragraph.id
-                  ? { ref: toolbarRef, placement: selection.placement, onHighlight: highlightSelection, onComment: commentOnSelection }
-                  : null
-              }
-              composer={
-                composer?.paragraphId === paragraph.id ? (
-                  <NewThreadComposer
-                    key={composer.kind === "highlight" ? `${composer.span.start}-${composer.span.end}` : "paragraph"}
-                    target={composer}
-                    initialColor={lastColor}
-                    disabled={!canWrite}
-                    onSave={saveNewThread}
-                    onCancel={() => {
-                      setComposer(null);
-                      document.getElementById(`p-${paragraph.id}`)?.focus({ preventScroll: true });
-                    }}
-                  />
-                ) : null
-              }
-              threadProps={threadProps}
+    <ReadingProvider value={reading}>
+      <RoomBar
+        connection={shared.connection}
+        synced={shared.synced}
+        notesProblem={notesProblem}
+        readers={readers}
+        paragraphLabels={labels}
+        tools={
+          <>
+            <MarginTools
+              filter={filter}
+              onChange={setFilter}
+              shown={shown.count}
+              total={total}
+              people={people}
+              tags={tags}
+              hasPrivate={privateRoomId !== null}
+              searchRef={searchRef}
             />
-          );
-        })}
-        <div data-margin-spacer aria-hidden="true" />
-      </article>
+            <KeyboardHelp />
+          </>
+        }
+      />
+      {shared.connection.state === "closed" ? <ClosedBanner connection={shared.connection} /> : null}
 
-      {view.elsewhere.length > 0 ? (
-        <section aria-labelledby="elsewhere-heading" className="mt-16 max-w-[var(--margin-width)] font-sans">
-          <h2 id="elsewhere-heading" className="text-base font-semibold text-ink">
-            Notes on passages no longer in this essay
-          </h2>
-          <div className="mt-3 flex flex-col gap-3">
-            {view.elsewhere.map((thread) => (
-              <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...threadProps} />
-            ))}
-          </div>
-        </section>
+      <div ref={threadsRef}>
+        <article ref={articleRef} aria-label="Essay" className="prose-essay mt-8 text-ink">
+          {paragraphs.map((paragraph) => {
+            const draft: Span | null = composer?.kind === "highlight" && composer.paragraphId === paragraph.id ? composer.span : null;
+            const visible = shown.perParagraph.get(paragraph.id);
+            return (
+              <ParagraphRow
+                key={paragraph.id}
+                paragraph={paragraph}
+                label={labels.get(paragraph.id) ?? ""}
+                view={view.paragraphs.get(paragraph.id)}
+                threads={visible?.threads ?? []}
+                orphans={visible?.orphans ?? []}
+                matchIds={shown.matchIds}
+                draft={draft}
+                activeIds={activeIds}
+                canWrite={canWriteShared || canWritePrivate}
+                readersHere={readers.filter((r) => !r.isMe && r.reading === paragraph.id)}
+                onMarkClick={focusThread}
+                onCommentOnParagraph={() => setComposer({ kind: "paragraph", paragraphId: paragraph.id })}
+                toolbar={
+                  selection?.paragraphId === paragraph.id
+                    ? { ref: toolbarRef, placement: selection.placement, onHighlight: highlightSelection, onComment: commentOnSelection, onlyMe: onlyMeToggle }
+                    : null
+                }
+                composer={
+                  composer?.paragraphId === paragraph.id ? (
+                    <NewThreadComposer
+                      key={composer.kind === "highlight" ? `${composer.span.start}-${composer.span.end}` : "paragraph"}
+                      target={composer}
+                      initialColor={lastColor}
+                      disabled={!(privateOn ? canWritePrivate : canWriteShared)}
+                      tags={{ shared: tags, private: PRIVATE_TAGS }}
+                      members={{ shared: mentionable, private: NOBODY }}
+                      canBePrivate={onlyMeToggle !== null}
+                      onlyMe={onlyMe}
+                      onOnlyMeChange={setOnlyMe}
+                      onSave={saveNewThread}
+                      onCancel={() => {
+                        setComposer(null);
+                        document.getElementById(`p-${paragraph.id}`)?.focus({ preventScroll: true });
+                      }}
+                    />
+                  ) : paragraph.id === firstBodyId ? (
+                    emptyHint
+                  ) : null
+                }
+                callbacks={callbacks}
+              />
+            );
+          })}
+          <div data-margin-spacer aria-hidden="true" />
+        </article>
+
+        {shown.elsewhere.length > 0 ? (
+          <section aria-labelledby="elsewhere-heading" className="mt-16 max-w-[var(--margin-width)] font-sans">
+            <h2 id="elsewhere-heading" className="text-base font-semibold text-ink">
+              Notes on passages no longer in this essay
+            </h2>
+            <div className="mt-3 flex flex-col gap-3">
+              {shown.elsewhere.map((thread) => (
+                <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...callbacks} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+      </div>
+
+      {filtering && shown.count === 0 ? (
+        <div role="status" className="fixed bottom-4 right-4 z-30 max-w-xs rounded-lg border border-line bg-card px-4 py-3 font-sans text-sm shadow-lg">
+          <p className="text-ink">No threads match your filters.</p>
+          <button type="button" onClick={() => setFilter(NO_FILTER)} className="mt-1 font-medium text-accent hover:underline">
+            Clear filters
+          </button>
+        </div>
       ) : null}
 
       {/* Announces the toolbar to screen-reader and keyboard users, who may not see it appear. */}
@@ -246,6 +469,7 @@ export function ReadingRoom({ roomId, paragraphs, me }: ReadingRoomProps) {
           <p className="pointer-events-auto max-w-md rounded-lg bg-ink px-4 py-2.5 font-sans text-sm text-white shadow-lg">{notice}</p>
         ) : null}
       </div>
-    </>
+    </ReadingProvider>
   );
 }
+

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Connection } from "@/lib/client/use-room";
 import { initials, readerColor, type Reader } from "@/lib/client/use-presence";
 
@@ -10,18 +11,26 @@ const STATUS: Record<Connection["state"], { label: string; dot: string }> = {
   closed: { label: "Disconnected", dot: "bg-danger" },
 };
 
+/** With more readers than this, the bar shows their avatars only (names on hover and to screen readers). */
+const NAMED_READERS = 4;
+
 type RoomBarProps = {
   connection: Connection;
   synced: boolean;
+  /** The reader's private notes: still loading, or why they are not available. Null when all is well. */
+  notesProblem: string | null;
   readers: Reader[];
   paragraphLabels: ReadonlyMap<string, string>;
+  /** Search, filters and keyboard help, on the right. */
+  tools: ReactNode;
 };
 
-/** Sticky strip above the essay: is the room live, and who is reading along (and where). */
-export function RoomBar({ connection, synced, readers, paragraphLabels }: RoomBarProps) {
+/** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
+export function RoomBar({ connection, synced, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
   const status = STATUS[connection.state];
+  const named = readers.length <= NAMED_READERS;
   return (
-    <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper py-2">
+    <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 font-sans text-sm">
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
@@ -30,35 +39,49 @@ export function RoomBar({ connection, synced, readers, paragraphLabels }: RoomBa
         </p>
         {readers.length > 0 ? (
           <div className="flex min-w-0 items-center gap-2">
-            <span className="text-muted">Here now:</span>
-            <ul aria-label="Readers here now" className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="whitespace-nowrap text-muted">Here now:</span>
+            <ul aria-label="Readers here now" className={`flex min-w-0 flex-wrap items-center ${named ? "gap-x-1 gap-y-1 sm:gap-x-3" : "-space-x-1.5"}`}>
               {readers.map((reader) => {
                 const where = reader.reading ? paragraphLabels.get(reader.reading) : undefined;
+                const description = `${reader.name}${reader.isMe ? " (you)" : ""}${where && !reader.isMe ? `, reading ${where}` : ""}`;
                 return (
-                  <li key={reader.id} className="flex items-center gap-1.5" data-reader-id={reader.id}>
+                  <li key={reader.id} className="flex items-center gap-1.5" data-reader-id={reader.id} title={description}>
                     <span
                       aria-hidden="true"
-                      className="grid size-6 place-items-center rounded-full text-[0.6875rem] font-semibold text-white"
+                      className="grid size-6 place-items-center rounded-full text-[0.6875rem] font-semibold text-white ring-2 ring-paper"
                       style={{ backgroundColor: readerColor(reader) }}
                     >
                       {initials(reader.name)}
                     </span>
-                    <span className="text-ink">
-                      {reader.name}
-                      {reader.isMe ? <span className="text-muted"> (you)</span> : null}
-                    </span>
-                    {where && !reader.isMe ? (
-                      <a href={`#p-${reader.reading}`} className="text-muted underline-offset-2 hover:text-accent hover:underline">
-                        {where}
-                      </a>
-                    ) : null}
+                    {named ? (
+                      // On phones only the avatars show; the names are still read out.
+                      <>
+                        <span className="sr-only text-ink sm:not-sr-only">
+                          {reader.name}
+                          {reader.isMe ? <span className="text-muted"> (you)</span> : null}
+                        </span>
+                        {where && !reader.isMe ? (
+                          <a
+                            href={`#p-${reader.reading}`}
+                            className="hidden text-muted underline-offset-2 hover:text-accent hover:underline sm:inline"
+                            title={`Go to where ${reader.name} is reading`}
+                          >
+                            {where}
+                          </a>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="sr-only">{description}</span>
+                    )}
                   </li>
                 );
               })}
             </ul>
           </div>
         ) : null}
+        <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-2">{tools}</div>
       </div>
+      {notesProblem ? <p className="mt-1.5 font-sans text-xs text-muted">{notesProblem}</p> : null}
     </div>
   );
 }

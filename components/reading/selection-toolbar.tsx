@@ -3,6 +3,7 @@
 import { forwardRef, type KeyboardEvent } from "react";
 import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/doc/layout";
 import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
+import { LockIcon } from "./icons";
 
 export type ToolbarPlacement = { top: number; left: number; above: boolean };
 
@@ -10,6 +11,8 @@ type SelectionToolbarProps = {
   placement: ToolbarPlacement;
   onHighlight: (color: HighlightColor) => void;
   onComment: () => void;
+  /** Offered when the reader's private notes are available: the highlight or note goes there instead. */
+  onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
 };
 
 /**
@@ -18,7 +21,7 @@ type SelectionToolbarProps = {
  * clear the selection first, hence the prevented mousedown.
  */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
-  { placement, onHighlight, onComment },
+  { placement, onHighlight, onComment, onlyMe },
   ref,
 ) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -48,7 +51,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
           type="button"
           onClick={() => onHighlight(color)}
           aria-label={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}`}
-          title={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}`}
+          title={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}${onlyMe?.on ? " (only you will see it)" : ""}`}
           className={`size-7 rounded-full border border-black/10 transition-transform hover:scale-110 ${HIGHLIGHT_STYLES[color].className}`}
         />
       ))}
@@ -56,6 +59,23 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       <button type="button" onClick={onComment} className="rounded-full px-3 py-1 font-medium text-accent hover:bg-paper">
         Comment
       </button>
+      {onlyMe ? (
+        <>
+          <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-line" />
+          <button
+            type="button"
+            aria-pressed={onlyMe.on}
+            onClick={() => onlyMe.onChange(!onlyMe.on)}
+            title={onlyMe.on ? "Private: only you will see what you add" : "Make what you add private"}
+            className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-1 text-[0.8125rem] ${
+              onlyMe.on ? "bg-ink font-medium text-white" : "text-muted hover:bg-paper hover:text-ink"
+            }`}
+          >
+            <LockIcon />
+            Only me
+          </button>
+        </>
+      ) : null}
     </div>
   );
 });

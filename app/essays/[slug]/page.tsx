@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReadingRoom } from "@/components/reading/reading-room";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
-import { roomIdFor } from "@/lib/doc/layout";
+import { getDb } from "@/lib/db/client.server";
+import { BUILT_IN_TAGS, roomIdFor } from "@/lib/doc/layout";
+import { ensurePrivateRoom } from "@/lib/rooms/ensure-private-room.server";
 import { loadEssay } from "./load-essay";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,6 +23,8 @@ export default async function EssayPage({ params }: Props) {
   const user = await requireUser(`/essays/${slug}`);
   const essay = await loadEssay(slug);
   if (!essay) notFound();
+  // The reader's private notes live in a room of their own, which must exist before the browser connects to it.
+  const privateRoomId = await ensurePrivateRoom(getDb(), essay.id, user.id);
 
   return (
     <main className="mx-auto w-full max-w-[78rem] px-4 pb-24 sm:px-6 md:pl-16">
@@ -41,7 +45,15 @@ export default async function EssayPage({ params }: Props) {
       </header>
       {/* The paragraphs are rendered on the server through this client component, so the essay's text is in
           the first HTML response; the live notes are painted over it after hydration. */}
-      <ReadingRoom roomId={roomIdFor(essay.id, null)} paragraphs={essay.paragraphs} me={{ id: user.id, name: user.name }} />
+      <ReadingRoom
+        roomId={roomIdFor(essay.id, null)}
+        privateRoomId={privateRoomId}
+        role="reader"
+        members={[]}
+        tags={[...BUILT_IN_TAGS]}
+        paragraphs={essay.paragraphs}
+        me={{ id: user.id, name: user.name }}
+      />
     </main>
   );
 }

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReadingRoom } from "@/components/reading/reading-room";
+import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/client.server";
+import { ensurePrivateRoom } from "@/lib/rooms/ensure-private-room.server";
 import { loadSeminarEssay } from "./load-seminar-essay";
 
 type Props = { params: Promise<{ id: string; slug: string }> };
@@ -22,6 +25,8 @@ export default async function SeminarEssayPage({ params }: Props) {
   const found = await loadSeminarEssay(id, slug, user.id);
   if (!found) notFound();
   const { essay, roomId, role, seminar } = found;
+  // The reader's private notes on this essay: a room of their own, made before the browser connects to it.
+  const privateRoomId = await ensurePrivateRoom(getDb(), essay.id, user.id);
 
   // For mentions and tags in the reading room. Only ids and names: emails never go to the browser from here.
   const members = seminar.members.map(({ id: memberId, name }) => ({ id: memberId, name }));
@@ -35,8 +40,12 @@ export default async function SeminarEssayPage({ params }: Props) {
         </Link>
       </nav>
       <header className="prose-essay mt-6 max-w-[var(--measure)]">
-        <p className="font-sans text-sm font-medium uppercase tracking-wide text-accent">
-          {seminar.name} · {seminar.term}
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-sans text-sm">
+          <span className="font-medium uppercase tracking-wide text-accent">
+            {seminar.name} · {seminar.term}
+          </span>
+          <span className="sr-only">Your role:</span>
+          <RoleBadge role={role === "instructor" ? "instructor" : "student"} />
         </p>
         <h1 className="mt-2 text-[2.1rem] font-semibold leading-tight tracking-tight text-ink sm:text-[2.5rem]">{essay.title}</h1>
         {essay.author || essay.source ? (
@@ -47,10 +56,15 @@ export default async function SeminarEssayPage({ params }: Props) {
           </p>
         ) : null}
       </header>
-      {/* NOTE for components/reading: ReadingRoom should also take `role` ("instructor" | "student"), `members`
-          ({ id, name }[]) and `tags` (string[]) for moderation, @-mentions and tags. Until it does, they are
-          computed here and not passed; pass them as role={role} members={members} tags={tags}. */}
-      <ReadingRoom roomId={roomId} paragraphs={essay.paragraphs} me={{ id: user.id, name: user.name }} />
+      <ReadingRoom
+        roomId={roomId}
+        privateRoomId={privateRoomId}
+        role={role === "instructor" ? "instructor" : "student"}
+        members={members}
+        tags={tags}
+        paragraphs={essay.paragraphs}
+        me={{ id: user.id, name: user.name }}
+      />
     </main>
   );
 }
