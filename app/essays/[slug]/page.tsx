@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EssayTitle } from "@/components/reading/essay-title";
 import { ReadingRoom } from "@/components/reading/reading-room";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -34,14 +35,7 @@ export default async function EssayPage({ params }: Props) {
         </Link>
       </nav>
       <header className="prose-essay mt-6 max-w-[var(--measure)]">
-        <h1 className="text-[2.1rem] font-semibold leading-tight tracking-tight text-ink sm:text-[2.5rem]">{essay.title}</h1>
-        {essay.author || essay.source ? (
-          <p className="mt-3 font-sans text-base text-muted">
-            {essay.author ? <span className="font-medium text-ink">{essay.author}</span> : null}
-            {essay.author && essay.source ? <span aria-hidden="true"> · </span> : null}
-            {essay.source ? <span>{essay.source}</span> : null}
-          </p>
-        ) : null}
+        <EssayTitle title={essay.title} author={essay.author} source={essay.source} />
       </header>
       {/* The paragraphs are rendered on the server through this client component, so the essay's text is in
           the first HTML response; the live notes are painted over it after hydration. */}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EssayTitle } from "@/components/reading/essay-title";
 import { ReadingRoom } from "@/components/reading/reading-room";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
@@ -47,14 +48,9 @@ export default async function SeminarEssayPage({ params }: Props) {
           <span className="sr-only">Your role:</span>
           <RoleBadge role={role === "instructor" ? "instructor" : "student"} />
         </p>
-        <h1 className="mt-2 text-[2.1rem] font-semibold leading-tight tracking-tight text-ink sm:text-[2.5rem]">{essay.title}</h1>
-        {essay.author || essay.source ? (
-          <p className="mt-3 font-sans text-base text-muted">
-            {essay.author ? <span className="font-medium text-ink">{essay.author}</span> : null}
-            {essay.author && essay.source ? <span aria-hidden="true"> · </span> : null}
-            {essay.source ? <span>{essay.source}</span> : null}
-          </p>
-        ) : null}
+        <div className="mt-2">
+          <EssayTitle title={essay.title} author={essay.author} source={essay.source} />
+        </div>
       </header>
       <ReadingRoom
         roomId={roomId}
