@@ -162,6 +162,29 @@ describe("a shared room", () => {
   });
 });
 
+describe("unloading", () => {
+  it("saves an emptied room, unloads it, and loads it again whole", async () => {
+    const quick = await startTestServer(database.db, { unloadAfterMs: 50 });
+    try {
+      const connect = async (user: { id: string }) => {
+        const client = connectClient(quick.roomUrl(roomId), { cookie: await sessionCookie(user.id), origin: quick.origin });
+        await client.synced;
+        return client;
+      };
+      const writer = await connect(ada);
+      const mark = highlight(ada, paragraphs[6]!, paragraphs[6]!.text.slice(0, 20));
+      putAnnotation(writer.doc, mark);
+      await writer.close();
+      await expect.poll(() => quick.rooms(), { timeout: 5000 }).toBe(0);
+      const reader = await connect(ben);
+      expect(reader.doc.getMap(ANNOTATIONS).get(entryKey(ada.id, mark.id))).toEqual(mark);
+      await reader.close();
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
 describe("bad input", () => {
   it("closes only the connection that sends an oversized frame", async () => {
     const a = await join(ada);

@@ -109,9 +109,12 @@ export function createWsServer(options: WsServerOptions): WsServer {
         const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
         throw new CloseError(code, error.message);
       });
-      room = await openRoom(access.room);
       // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
-      if (access.room.seminarId) room.setSeminarFacts(await getSeminarFacts(db, access.room.seminarId));
+      const facts = access.room.seminarId ? await getSeminarFacts(db, access.room.seminarId) : null;
+      // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
+      do room = await openRoom(access.room);
+      while (room.destroyed);
+      if (facts) room.setSeminarFacts(facts);
       conn = {
         user: { ...user, role: access.role },
         awarenessIds: new Set(),
@@ -124,11 +127,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
     }
     if (ws.readyState !== WebSocket.OPEN) return;
 
-    // Messages of one connection are handled strictly in order; a refused one ends the connection.
+    // Messages of one connection are handled strictly in order; a refused one ends the connection. A comment
+    // sent just before the tab closed still counts: updates that arrived are applied even if the socket has
+    // closed since (presence from a closed connection is not).
     let queue = Promise.resolve();
+    let refused = false;
     onFrame = (data) => {
       queue = queue.then(async () => {
-        if (ws.readyState !== WebSocket.OPEN) return;
+        if (refused) return;
         try {
           const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
           let message;
@@ -137,15 +143,20 @@ export function createWsServer(options: WsServerOptions): WsServer {
           } catch (error) {
             throw new CloseError(CloseCode.MalformedMessage, `malformed message: ${(error as Error).message}`);
           }
+          if (ws.readyState !== WebSocket.OPEN && message.type !== "update") return;
           await room.receive(conn, message);
         } catch (error) {
+          refused = true;
           close(ws, error);
         }
       });
     };
     ws.on("close", () => {
-      room.leave(conn);
-      if (room.connections.size === 0) scheduleUnload(roomId, room);
+      // Leave only after the messages already received are handled, so the room is not unloaded under them.
+      void queue.then(() => {
+        room.leave(conn);
+        if (room.connections.size === 0) scheduleUnload(roomId, room);
+      });
     });
     room.join(conn);
     early.splice(0).forEach((data) => onFrame(data));

@@ -4,7 +4,14 @@ import type { Db } from "../../lib/db/client.server";
 import { createWsServer, WS_PATH_PREFIX, type WsServerOptions } from "../../server/ws-server";
 import { TEST_SECRET } from "./users";
 
-export type TestServer = { port: number; origin: string; roomUrl: (roomId: string) => string; close: () => Promise<void> };
+export type TestServer = {
+  port: number;
+  origin: string;
+  roomUrl: (roomId: string) => string;
+  /** Rooms loaded in memory now. */
+  rooms: () => number;
+  close: () => Promise<void>;
+};
 
 /** The real websocket server on a real socket on port 0, without Next.js in front of it. */
 export async function startTestServer(db: Db, options: Partial<WsServerOptions> = {}): Promise<TestServer> {
@@ -20,6 +27,7 @@ export async function startTestServer(db: Db, options: Partial<WsServerOptions> 
     port,
     origin: `http://127.0.0.1:${port}`,
     roomUrl: (roomId) => `ws://127.0.0.1:${port}${WS_PATH_PREFIX}${encodeURIComponent(roomId)}`,
+    rooms: () => ws.rooms(),
     async close() {
       await ws.close();
       await new Promise((resolve) => http.close(resolve));
