@@ -2,7 +2,7 @@
  * One live room (essay x seminar): its Yjs document, presence, connections and the path every update takes.
  *
  * An update is checked, applied to the document, written to the log in a batch, and only then sent to the
- * other readers. Whatever another reader has received is therefore committed to PostgreSQL and survives a
+ * readers, its writer included (its client counts that as "saved"). Whatever another reader has received is therefore committed to PostgreSQL and survives a
  * crash; the writer's own client resends anything that was not (its sync step 2 on reconnect). A joining
  * reader's initial state is encoded only when nothing applied is still unsaved, for the same reason.
  */
@@ -157,8 +157,8 @@ export class Room {
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }
 
-  private broadcast(message: Uint8Array, except?: unknown): void {
-    for (const conn of this.connections) if (conn !== except) conn.send(message);
+  private broadcast(message: Uint8Array): void {
+    for (const conn of this.connections) conn.send(message);
   }
 
   /** Resolves when everything applied so far is committed (or, after an error, retried). */
@@ -184,7 +184,8 @@ export class Room {
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures++, 5000)));
         continue;
       }
-      for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
+      // The writer gets its own update back too: that is how its client learns the change is saved.
+      for (const { update } of batch) this.broadcast(encodeUpdate(update));
       this.logRows += batch.length;
       void this.materialize();
       if (this.logRows >= this.options.compactAfter) await this.compact(lastId);

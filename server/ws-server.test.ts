@@ -1,5 +1,8 @@
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { savedClockIn } from "../lib/client/saved-clock";
 import type { Annotation } from "../lib/doc/layout";
 import { ANNOTATIONS, COMMENTS, entryKey, roomIdFor } from "../lib/doc/layout";
 import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
@@ -159,6 +162,21 @@ describe("a shared room", () => {
     await c.synced;
     await expect.poll(() => c.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { id: ada.id, name: "Ada" } });
     expect(b.ws.readyState).toBe(b.ws.OPEN);
+  });
+});
+
+describe("saving", () => {
+  it("sends a writer its own update back once it is in the database, which is how its page knows it is saved", async () => {
+    const a = await join(ada);
+    await a.synced;
+    const rowsBefore = await database.db.roomUpdate.count({ where: { roomId } });
+    const mark = highlight(ada, paragraphs[7]!, paragraphs[7]!.text.slice(0, 24));
+    putAnnotation(a.doc, mark);
+    const clock = Y.getState(a.doc.store, a.doc.clientID);
+    await expect
+      .poll(() => a.received.some((frame) => savedClockIn(decoding.createDecoder(frame.subarray(1)), a.doc.clientID) === clock && frame[0] === 0))
+      .toBe(true);
+    expect(await database.db.roomUpdate.count({ where: { roomId } })).toBeGreaterThan(rowsBefore);
   });
 });
 
