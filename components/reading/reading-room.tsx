@@ -39,6 +39,7 @@ import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
 import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
+import { WarnBeforeLeaving } from "./warn-before-leaving";
 import { ThreadCard } from "./thread-card";
 
 type ReadingRoomProps = {
@@ -79,6 +80,7 @@ function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
 export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me }: ReadingRoomProps) {
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
+  const unsaved = shared.unsaved || notes.unsaved;
   const texts = useMemo(() => paragraphs.map(({ id, text }) => ({ id, text })), [paragraphs]);
   const paragraphIds = useMemo(() => paragraphs.map((p) => p.id), [paragraphs]);
   const labels = useMemo(() => paragraphLabels(paragraphs), [paragraphs]);
@@ -356,9 +358,11 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
 
   return (
     <ReadingProvider value={reading}>
+      <WarnBeforeLeaving when={unsaved} />
       <RoomBar
         connection={shared.connection}
         synced={shared.synced}
+        unsaved={unsaved}
         notesProblem={notesProblem}
         readers={readers}
         paragraphLabels={labels}

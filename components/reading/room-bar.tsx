@@ -17,6 +17,8 @@ const NAMED_READERS = 4;
 type RoomBarProps = {
   connection: Connection;
   synced: boolean;
+  /** Changes made on this page that the server has not yet confirmed saving. */
+  unsaved: boolean;
   /** The reader's private notes: still loading, or why they are not available. Null when all is well. */
   notesProblem: string | null;
   readers: Reader[];
@@ -26,7 +28,7 @@ type RoomBarProps = {
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
+export function RoomBar({ connection, synced, unsaved, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
   const status = STATUS[connection.state];
   const named = readers.length <= NAMED_READERS;
   return (
@@ -36,6 +38,11 @@ export function RoomBar({ connection, synced, notesProblem, readers, paragraphLa
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
           <span>{status.label}</span>
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
+          {synced ? (
+            <span data-saved={!unsaved}>
+              · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: keep this page open") : "All changes saved"}
+            </span>
+          ) : null}
         </p>
         {readers.length > 0 ? (
           <div className="flex min-w-0 items-center gap-2">

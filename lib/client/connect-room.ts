@@ -5,6 +5,9 @@
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { savedClockIn } from "./saved-clock";
+
+const MESSAGE_SYNC = 0;
 
 /**
  * Close codes after which reconnecting cannot help (server/close-codes.ts). 4400 and 4422 are on the list
@@ -27,7 +30,35 @@ export type RoomEvents = {
   onSync: (synced: boolean) => void;
   /** The server ended the connection for good; reconnecting has been stopped. */
   onFinalClose: (code: number, message: string) => void;
+  /** Whether this page has changes the server has not yet confirmed saving. */
+  onUnsaved: (unsaved: boolean) => void;
 };
+
+/**
+ * Tracks what the server has confirmed saving: it sends each update back to its writer once it is in the
+ * database (server/room.ts), and its sync step 1 carries how much of ours it holds. Read by peeking at sync
+ * messages before y-websocket's own handler takes them.
+ */
+function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onUnsaved: (unsaved: boolean) => void): () => void {
+  let saved = 0;
+  let unsaved = false;
+  const report = () => {
+    const now = Y.getState(doc.store, doc.clientID) > saved;
+    if (now !== unsaved) onUnsaved((unsaved = now));
+  };
+  const handleSync = provider.messageHandlers[MESSAGE_SYNC]!;
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
+    const clock = savedClockIn(decoder, doc.clientID);
+    handleSync(encoder, decoder, ...rest);
+    if (clock !== null && clock > saved) saved = clock;
+    report();
+  };
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) report();
+  };
+  doc.on("update", onUpdate);
+  return () => doc.off("update", onUpdate);
+}
 
 export type OpenRoom = { doc: Y.Doc; provider: WebsocketProvider; destroy: () => void };
 
@@ -38,6 +69,7 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
     disableBc: true,
     shouldReconnect: (event) => !(event.code in FINAL_CLOSES),
   });
+  const stopTracking = trackSaved(doc, provider, events.onUnsaved);
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
   provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
 
@@ -60,6 +92,7 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
       provider.off("status", onStatus);
       provider.off("sync", events.onSync);
       provider.off("connection-close", onClose);
+      stopTracking();
       provider.destroy();
       doc.destroy();
     },

@@ -20,6 +20,7 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
   const [room, setRoom] = useState<Room | null>(null);
   const [connection, setConnection] = useState<Connection>({ state: "connecting" });
   const [synced, setSynced] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
   const { id, name } = me;
 
   useEffect(() => {
@@ -44,6 +45,7 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
               setConnection({ state: "live" });
             }
           },
+          onUnsaved: setUnsaved,
           onFinalClose(code, message) {
             closed = true;
             setConnection({ state: "closed", code, message });
@@ -60,9 +62,10 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
       open?.destroy();
       setRoom(null);
       setSynced(false);
+      setUnsaved(false);
       setConnection({ state: "connecting" });
     };
   }, [roomId, id, name]);
 
-  return { room, connection, synced };
+  return { room, connection, synced, unsaved };
 }

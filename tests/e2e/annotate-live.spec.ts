@@ -63,6 +63,8 @@ test("two readers annotate the same essay live, and it all survives a reload", a
   const annotationId = await adaThread.getAttribute("data-thread-id");
   const markOf = (page: Page) => page.locator(`p[data-paragraph-id="${paragraphId}"] mark[data-annotation-ids~="${annotationId}"]`);
   await expect(markOf(ada)).toHaveText([WORDS]);
+  // The server confirms it has stored the note before anyone else sees it.
+  await expect(ada.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
 
   // Ben sees it without reloading: a mark on exactly those words, in that paragraph, and the comment beside it.
   await expect(markOf(ben)).toHaveText([WORDS]);
