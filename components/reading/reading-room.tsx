@@ -171,9 +171,11 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
       const toolbar = toolbarRef.current;
       const inToolbar = toolbar?.contains(document.activeElement) ?? false;
       if (event.key === "Tab" && !event.shiftKey && !inToolbar && toolbar) {
+        // Wherever focus was left (the page, the paragraph, a thread card), Tab with words selected goes to the
+        // toolbar; only a field being typed in keeps its own Tab.
         const active = document.activeElement;
-        const fromSelection = !active || active === document.body || active.contains(document.getElementById(`p-${selection.paragraphId}`));
-        if (fromSelection) {
+        const typing = active instanceof HTMLElement && (active.isContentEditable || active.matches("input, textarea, select"));
+        if (!typing) {
           event.preventDefault();
           toolbar.querySelector("button")?.focus();
         }
