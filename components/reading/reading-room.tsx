@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "@/lib/doc/anchor";
 import { BUILT_IN_TAGS, type HighlightColor } from "@/lib/doc/layout";
 import { allThreads, mergeRoomViews, type Thread } from "@/lib/doc/read";
@@ -164,8 +164,9 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
 
   // While the toolbar is open, Tab from the selection enters it and Escape closes it (focus then returns to
   // the paragraph if it was in the toolbar). Tab is routed explicitly because browsers differ on where
-  // sequential focus continues after a keyboard (caret browsing) selection.
-  useEffect(() => {
+  // sequential focus continues after a keyboard (caret browsing) selection. A layout effect, so the key is
+  // routed from the moment the toolbar is painted, not a moment later.
+  useLayoutEffect(() => {
     if (!selection) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const toolbar = toolbarRef.current;
