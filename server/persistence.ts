@@ -1,7 +1,6 @@
 /** The room's update log in PostgreSQL: load, append in batches, compact. */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
-export type { RoomRecord } from "../lib/rooms/find-room.server";
 
 /** Applies the room's whole log to `doc` and returns how many rows it has. */
 export async function loadRoomDocument(db: Db, roomId: string, doc: Y.Doc): Promise<number> {

@@ -16,7 +16,8 @@ import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState }
 import { checkUpdate, clientOwnersOf } from "./check-update";
 import { CloseCode, CloseError } from "./close-codes";
 import { allKeys, isEmpty, materialize, noKeys, type DirtyKeys } from "./materialize";
-import { appendUpdates, compactRoom, loadRoomDocument, type RoomRecord } from "./persistence";
+import type { RoomRecord } from "../lib/rooms/find-room.server";
+import { appendUpdates, compactRoom, loadRoomDocument } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
 
 export type Connection = {

@@ -2,14 +2,13 @@
 
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import { colorFor } from "../presence/color";
 
-export type Reader = { id: string; name: string; color: string | null; reading: string | null; isMe: boolean };
-
-const FALLBACK_COLOR = "#5b6169";
+export type Reader = { id: string; name: string; reading: string | null; isMe: boolean };
 
 /**
  * Who has the essay open, from awareness: one entry per person (several tabs count once), with the
- * paragraph they are reading. Names and colours are the ones the server put there from each session.
+ * paragraph they are reading. Names are the ones the server put there from each session.
  */
 export function usePresence(provider: WebsocketProvider | null, myId: string): Reader[] {
   const [readers, setReaders] = useState<Reader[]>([]);
@@ -21,12 +20,11 @@ export function usePresence(provider: WebsocketProvider | null, myId: string): R
       const byUser = new Map<string, Reader>();
       const myClient = awareness.clientID;
       for (const [clientId, state] of awareness.getStates()) {
-        const user = state?.user as { id?: unknown; name?: unknown; color?: unknown } | undefined;
+        const user = state?.user as { id?: unknown; name?: unknown } | undefined;
         if (!user || typeof user.id !== "string" || typeof user.name !== "string") continue;
         const reader: Reader = {
           id: user.id,
           name: user.name,
-          color: typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : null,
           reading: typeof state.reading === "string" ? state.reading : null,
           isMe: user.id === myId,
         };
@@ -45,10 +43,9 @@ export function usePresence(provider: WebsocketProvider | null, myId: string): R
   return readers;
 }
 
+/** The same colour the server gives this reader (lib/presence/color.ts), "you" included. */
 export function readerColor(reader: Reader): string {
-  // The server colours everyone else; this tab's own state is the local one, so "you" get the accent.
-  if (reader.isMe) return "var(--color-accent)";
-  return reader.color ?? FALLBACK_COLOR;
+  return colorFor(reader.id);
 }
 
 export function initials(name: string): string {

@@ -110,7 +110,7 @@ export const entrySchemas = {
   [HIDDEN]: ModerationSchema,
   [RESOLVED]: ModerationSchema,
 } as const;
-export const OWNED_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS] as const;
+
 
 export function entryKey(authorId: string, entryId: string): string {
   return `${authorId}:${entryId}`;

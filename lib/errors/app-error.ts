@@ -1,4 +1,4 @@
-/** One error type for domain functions; routes and actions map its code to a status or a message in one place. */
+/** One error type for domain functions; form actions turn its code into words in one place (to-form-error.ts). */
 export const AppErrorCode = {
   NotFound: "NOT_FOUND",
   Forbidden: "FORBIDDEN",
@@ -16,10 +16,3 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
-
-export const httpStatusOf: Record<AppErrorCode, number> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  INVALID_INPUT: 422,
-  CONFLICT: 409,
-};

@@ -1,11 +1,11 @@
 import type { Db } from "../db/client.server";
+import type { WriterRole } from "../doc/permissions";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { getRole } from "../seminars/get-role.server";
 import { findRoom, type RoomRecord } from "./find-room.server";
 
 /** What a user is in a room: seminar instructor or student, owner of private notes, or reader of the open room. */
-export type RoomRole = "instructor" | "student" | "owner" | "reader";
-export type RoomAccess = { room: RoomRecord; role: RoomRole };
+export type RoomAccess = { room: RoomRecord; role: WriterRole };
 
 /**
  * The one place that decides who may open a room, used by the websocket server and by every page and export
