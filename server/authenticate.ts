@@ -2,7 +2,8 @@ import type { IncomingMessage } from "node:http";
 import { userIdFromCookie } from "../lib/auth/session-cookie.server";
 import type { Db } from "../lib/db/client.server";
 import type { Writer } from "../lib/doc/permissions";
-import { CloseCode, CloseError } from "./close-codes";
+import { CloseCode } from "../lib/live/wire";
+import { CloseError } from "./close-error";
 
 /**
  * Browsers always send Origin on a websocket upgrade and let any page open one, with our cookies. Accepting

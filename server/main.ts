@@ -7,7 +7,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot } from "./boot";
-import { createWsServer, WS_PATH_PREFIX } from "./ws-server";
+import { WS_PATH_PREFIX } from "../lib/live/wire";
+import { createWsServer } from "./ws-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = {
@@ -46,9 +47,9 @@ const server = createServer((req, res) => {
   void handleRequest(req, res);
 });
 server.on("upgrade", (req, socket, head) => {
-  if (req.url?.startsWith(WS_PATH_PREFIX)) ws.handleUpgrade(req, socket, head);
-  else if (handleNextUpgrade) void handleNextUpgrade(req, socket, head); // Next's dev reloads
-  else socket.destroy();
+  // Next's dev server reloads pages over its own websocket; every other upgrade is ours to answer.
+  if (handleNextUpgrade && !req.url?.startsWith(WS_PATH_PREFIX)) void handleNextUpgrade(req, socket, head);
+  else ws.handleUpgrade(req, socket, head);
 });
 server.listen(env.port, env.host, () => {
   const address = server.address();

@@ -2,9 +2,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
-export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
+import { MessageType, SyncStep } from "../lib/live/wire";
 
 export type ClientMessage =
   | { type: "sync-step-1"; stateVector: Uint8Array }

@@ -13,7 +13,7 @@ import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/
 import { createUser, sessionCookie } from "../tests/helpers/users";
 import { connectClient, waitFor, type TestClient } from "../tests/helpers/y-client";
 import { startTestServer, type TestServer } from "../tests/helpers/ws-server";
-import { CloseCode } from "./close-codes";
+import { CloseCode } from "../lib/live/wire";
 
 type User = { id: string; name: string };
 let database: TestDatabase;

@@ -10,7 +10,7 @@ import { annotationIds, comment, highlight, putAnnotation, putComment } from "..
 import { createUser, sessionCookie } from "../tests/helpers/users";
 import { connectClient, waitFor, type TestClient } from "../tests/helpers/y-client";
 import { startTestServer, type TestServer } from "../tests/helpers/ws-server";
-import { CloseCode } from "./close-codes";
+import { CloseCode } from "../lib/live/wire";
 
 let database: TestDatabase;
 let server: TestServer;

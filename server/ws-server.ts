@@ -8,15 +8,15 @@ import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { Db } from "../lib/db/client.server";
 import { authenticate, checkOrigin } from "./authenticate";
-import { CloseCode, CloseError } from "./close-codes";
+import { CloseCode } from "../lib/live/wire";
+import { CloseError } from "./close-error";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
 import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { decodeClientMessage } from "./protocol";
 import { Room, type Connection } from "./room";
-
-export const WS_PATH_PREFIX = "/ws/";
+import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
 
 export type WsServerOptions = {
   db: Db;
@@ -36,8 +36,6 @@ export type WsServer = {
   close: () => Promise<void>;
   rooms: () => number;
 };
-
-const ROOM_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
 export function createWsServer(options: WsServerOptions): WsServer {
   const { db, secret, allowedOrigins = [], log = (m) => console.log(`[gloss ws] ${m}`) } = options;
@@ -103,7 +101,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
     try {
       checkOrigin(req, allowedOrigins);
       const user = await authenticate(req, db, secret);
-      if (!ROOM_ID.test(roomId)) throw new CloseError(CloseCode.RoomNotFound, "no such room");
       const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
         if (!(error instanceof AppError)) throw error;
         const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
@@ -164,9 +161,16 @@ export function createWsServer(options: WsServerOptions): WsServer {
 
   return {
     handleUpgrade(req, socket, head) {
-      const path = new URL(req.url ?? "/", "http://localhost").pathname;
-      const roomId = decodeURIComponent(path.slice(WS_PATH_PREFIX.length));
-      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, roomId));
+      // Nothing a request carries may throw out of here: an unanswered upgrade would keep its socket open.
+      socket.on("error", () => socket.destroy());
+      try {
+        const target = roomIdOfUpgrade(req.url);
+        if (!target.ok) return refuseUpgrade(socket, target.status, target.message);
+        wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, target.roomId));
+      } catch (error) {
+        log(`upgrade failed: ${String(error)}`);
+        refuseUpgrade(socket, 500, "The server could not open this connection.");
+      }
     },
     async close() {
       clearInterval(heartbeat);

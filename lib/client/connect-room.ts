@@ -5,24 +5,27 @@
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { CloseCode, isFinalClose, MessageType, WS_PATH_PREFIX } from "../live/wire";
 import { savedClockIn } from "./saved-clock";
 
-const MESSAGE_SYNC = 0;
-
-/**
- * Close codes after which reconnecting cannot help (server/close-codes.ts). 4400 and 4422 are on the list
- * too: the server refused what this client sent, and reconnecting would send the same bytes again.
- */
-export const FINAL_CLOSES: Record<number, string> = {
-  4401: "Your session has ended, so live notes are paused. Sign in again to see and add notes.",
-  4403: "You do not have access to this essay’s discussion.",
-  4404: "This essay’s discussion room could not be found. It may have been removed.",
-  4400: "The connection to the discussion failed. Reload the page to reconnect.",
-  4422: "The server refused a change from this page. Reload the page to continue.",
+/** What the page says after a close that reconnecting cannot help (FINAL_CLOSE_CODES in lib/live/wire.ts). */
+export const FINAL_CLOSE_MESSAGES: Record<number, string> = {
+  [CloseCode.Unauthenticated]: "Your session has ended, so live notes are paused. Sign in again to see and add notes.",
+  [CloseCode.Forbidden]: "You do not have access to this essay’s discussion.",
+  [CloseCode.RoomNotFound]: "This essay’s discussion room could not be found. It may have been removed.",
+  [CloseCode.MalformedMessage]: "The connection to the discussion failed. Reload the page to reconnect.",
+  [CloseCode.UpdateRefused]: "The server refused a change from this page. Reload the page to continue.",
+  [CloseCode.QuotaExceeded]: "You have added as much as one person can to this essay’s discussion. Delete some of your notes to add more.",
+  [CloseCode.MessageTooBig]: "A change from this page was too large for the server. Reload the page to continue.",
 };
 
+function finalCloseMessage(code: number): string | null {
+  if (!isFinalClose(code)) return null;
+  return FINAL_CLOSE_MESSAGES[code] ?? "The connection to the discussion ended. Reload the page to reconnect.";
+}
+
 export function websocketBase(): string {
-  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`;
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
 }
 
 export type RoomEvents = {
@@ -46,8 +49,8 @@ function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onUnsaved: (unsaved
     const now = Y.getState(doc.store, doc.clientID) > saved;
     if (now !== unsaved) onUnsaved((unsaved = now));
   };
-  const handleSync = provider.messageHandlers[MESSAGE_SYNC]!;
-  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
+  const handleSync = provider.messageHandlers[MessageType.Sync]!;
+  provider.messageHandlers[MessageType.Sync] = (encoder, decoder, ...rest) => {
     const clock = savedClockIn(decoder, doc.clientID);
     handleSync(encoder, decoder, ...rest);
     if (clock !== null && clock > saved) saved = clock;
@@ -67,7 +70,7 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
   const provider = new WebsocketProvider(websocketBase(), roomId, doc, {
     // Tabs must not share edits behind the server's back: every change goes through its checks.
     disableBc: true,
-    shouldReconnect: (event) => !(event.code in FINAL_CLOSES),
+    shouldReconnect: (event) => !isFinalClose(event.code),
   });
   const stopTracking = trackSaved(doc, provider, events.onUnsaved);
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
@@ -75,7 +78,7 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
 
   const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => events.onStatus(status);
   const onClose = (event: CloseEvent | null) => {
-    const message = event ? FINAL_CLOSES[event.code] : undefined;
+    const message = event ? finalCloseMessage(event.code) : null;
     if (!event || !message) return;
     provider.shouldConnect = false;
     console.warn(`Gloss: the room closed the connection (${event.code}: ${event.reason || "no reason given"})`);

@@ -1,7 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "../../lib/db/client.server";
-import { createWsServer, WS_PATH_PREFIX, type WsServerOptions } from "../../server/ws-server";
+import { WS_PATH_PREFIX } from "../../lib/live/wire";
+import { createWsServer, type WsServerOptions } from "../../server/ws-server";
 import { TEST_SECRET } from "./users";
 
 export type TestServer = {
@@ -17,10 +18,7 @@ export type TestServer = {
 export async function startTestServer(db: Db, options: Partial<WsServerOptions> = {}): Promise<TestServer> {
   const ws = createWsServer({ db, secret: TEST_SECRET, log: () => {}, ...options });
   const http = createServer((_req, res) => res.writeHead(404).end());
-  http.on("upgrade", (req, socket, head) => {
-    if (req.url?.startsWith(WS_PATH_PREFIX)) ws.handleUpgrade(req, socket, head);
-    else socket.destroy();
-  });
+  http.on("upgrade", (req, socket, head) => ws.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
   return {
