@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ANNOTATIONS, COMMENTS, entryKey } from "../lib/doc/layout";
 import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/entries";
-import { checkUpdate, clientOwnersOf } from "./check-update";
+import { checkUpdate } from "./check-update";
+import { clientOwnersOf } from "./client-owners";
 
 const ada = { id: "user_ada_0001", name: "Ada" };
 const ben = { id: "user_ben_0002", name: "Ben" };

@@ -28,6 +28,9 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, "ids are 6-64 url-safe characters");
 const timestamp = z.number().int().nonnegative();
 
+/** How far past the server's clock a client's time may be: clocks drift, and a page's estimate of the server's is rough. */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
+
 /** W3C Web Annotation TextQuoteSelector, relative to one paragraph's text. */
 export const TextQuoteSelectorSchema = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -72,15 +75,21 @@ export const CommentSchema = z
     annotationId: id,
     /** null for the comment that opens a thread; the thread root's id for a reply. */
     parentId: id.nullable(),
-    body: z.string().trim().min(1).max(COMMENT_MAX_LENGTH),
+    body: z.string().max(COMMENT_MAX_LENGTH),
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
     /** Seminar tags (BUILT_IN_TAGS plus the seminar's own). */
     tags: z.array(z.string().min(1).max(24)).max(6).default([]),
     /** Ids of seminar members mentioned with @. */
     mentions: z.array(id).max(20).default([]),
+    /**
+     * Set by the server, never by a client, on a comment an instructor hid: the body is then empty, and the
+     * full entry is kept outside the shared document (instructors and the author read it over HTTP).
+     */
+    withheld: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.withheld ? c.body === "" : c.body.trim().length > 0), { message: "a comment needs some text", path: ["body"] });
 export type Comment = z.input<typeof CommentSchema>;
 
 export const REACTION_KINDS = ["agree", "insightful", "question", "thanks"] as const;

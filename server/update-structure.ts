@@ -1,0 +1,144 @@
+/**
+ * Reads a client's Yjs update the way Y.applyUpdate will integrate it, and refuses every shape Yjs would not
+ * apply whole. Such an update would otherwise be parked in the document's pending structs (to be handed to
+ * every later joiner, stored by compaction, and grown without bound) or make applyUpdate throw halfway
+ * through. The conditions follow Yjs 13's readClientsStructRefs and integrateStructs:
+ * - a client listed twice: Yjs keeps only the last listing, so the first one's structs would be lost and the
+ *   rest pended;
+ * - a Skip, or a client's first struct after the document's clock for it: a gap, pended;
+ * - structs of one client that do not follow each other: a gap;
+ * - an item whose origin or right origin is a later (or the same) clock of its own client: applyUpdate throws;
+ * - an item that refers to another client's content neither in the document nor in the update: pended;
+ * - references that form a cycle across clients: pended;
+ * - an item under a nested type: Gloss's document has none (lib/doc/layout.ts).
+ */
+import * as Y from "yjs";
+
+export type Struct = Y.Item | Y.GC | Y.Skip;
+type DeleteSet = Map<number, Array<{ clock: number; len: number }>>;
+
+export type ReadUpdate = {
+  structs: Struct[];
+  ds: DeleteSet;
+  /** The struct of the update that holds `id`. */
+  inUpdate: (id: Y.ID) => Struct | undefined;
+  /** Whether the document already holds `id`. */
+  known: (id: Y.ID) => boolean;
+};
+
+/** `missing`: the update depends on content this document lacks; the same client may still send it. */
+export type StructureResult = { ok: true; update: ReadUpdate } | { ok: false; reason: string; missing?: true };
+
+const refuse = (reason: string): StructureResult => ({ ok: false, reason });
+const missing = (reason: string): StructureResult => ({ ok: false, reason, missing: true });
+
+export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): StructureResult {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(bytes);
+  } catch {
+    return refuse("not a Yjs update");
+  }
+  const structs = decoded.structs as Struct[];
+  const ds = (decoded.ds as unknown as { clients: DeleteSet }).clients;
+  const state = (client: number) => Y.getState(store, client);
+
+  // Each client's structs, in order; an update lists a client once, its structs one after another.
+  const byClient = new Map<number, Struct[]>();
+  const before = new Map<Struct, Struct>();
+  let previous: Struct | null = null;
+  for (const struct of structs) {
+    const { client, clock } = struct.id;
+    if (struct instanceof Y.Skip) return missing("update has gaps");
+    if (previous === null || previous.id.client !== client) {
+      if (byClient.has(client)) return refuse("update lists a client twice");
+      if (clock > state(client)) return missing("update depends on content the server does not have");
+      byClient.set(client, [struct]);
+    } else {
+      if (clock !== previous.id.clock + previous.length) return refuse("update has gaps");
+      byClient.get(client)!.push(struct);
+      before.set(struct, previous);
+    }
+    previous = struct;
+  }
+
+  const inUpdate = (id: Y.ID): Struct | undefined => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  const known = (id: Y.ID) => id.clock < state(id.client);
+  const isNew = (struct: Struct) => struct.id.clock + struct.length > state(struct.id.client);
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || !isNew(struct)) continue;
+    if (struct.parent instanceof Y.ID) return refuse("items may only be values of the document's root maps");
+    for (const ref of [struct.origin, struct.rightOrigin]) {
+      if (!ref) continue;
+      if (ref.client === struct.id.client) {
+        if (ref.clock >= struct.id.clock) return refuse("an item refers to a later part of its own client");
+      } else if (!known(ref) && !inUpdate(ref)) {
+        return missing("update refers to content the server does not have");
+      }
+    }
+  }
+  // With one client, every reference inside the update points back along its own clocks: no cycle is possible.
+  if (byClient.size > 1 && hasCycle(structs, before, inUpdate, isNew)) return refuse("update's references form a cycle");
+  return { ok: true, update: { structs, ds, inUpdate, known } };
+}
+
+/**
+ * Yjs integrates a client's structs in clock order and follows references to other clients' structs in the
+ * same update; a cycle through both kinds of edge can never be integrated. Iterative depth-first search,
+ * so a forged update of any length cannot overflow the stack.
+ */
+function hasCycle(
+  structs: Struct[],
+  before: Map<Struct, Struct>,
+  inUpdate: (id: Y.ID) => Struct | undefined,
+  isNew: (s: Struct) => boolean,
+): boolean {
+  const state = new Map<Struct, 1 | 2>(); // 1: on the current path, 2: done
+  const edges = (struct: Struct): Struct[] => {
+    const next: Struct[] = [];
+    const predecessor = before.get(struct);
+    if (predecessor && isNew(predecessor)) next.push(predecessor);
+    if (struct instanceof Y.Item) {
+      for (const ref of [struct.origin, struct.rightOrigin]) {
+        if (!ref || ref.client === struct.id.client) continue;
+        const target = inUpdate(ref);
+        if (target && isNew(target)) next.push(target);
+      }
+    }
+    return next;
+  };
+  for (const start of structs) {
+    if (!isNew(start) || state.has(start)) continue;
+    const stack: Array<{ struct: Struct; next: Struct[]; i: number }> = [{ struct: start, next: edges(start), i: 0 }];
+    state.set(start, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i === top.next.length) {
+        state.set(top.struct, 2);
+        stack.pop();
+        continue;
+      }
+      const target = top.next[top.i++]!;
+      const seen = state.get(target);
+      if (seen === 1) return true;
+      if (seen === 2) continue;
+      state.set(target, 1);
+      stack.push({ struct: target, next: edges(target), i: 0 });
+    }
+  }
+  return false;
+}
