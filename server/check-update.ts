@@ -103,7 +103,7 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
           placement = placementOfStoreItem(id);
         } else {
           const struct = inUpdate(id);
-          if (!struct) return { ok: false, reason: "update deletes unknown content", missing: true };
+          if (!struct) return { ok: false, reason: "update deletes unknown content" }; // update-structure.ts rules this out
           length = struct.id.clock + struct.length - at;
           placement = struct instanceof Y.Item ? placementOfUpdateItem(struct) : null;
         }

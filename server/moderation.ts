@@ -6,12 +6,14 @@
  * - shown again, the full entry comes back;
  * - an author's edit that reaches a comment hidden meanwhile is withheld the same way, and its batch is
  *   broadcast redacted (save-queue.ts), so the new text is not sent to anyone either;
- * - a deleted comment's hide and resolve entries go with it, as do moderation entries that raced a deletion.
+ * - a deleted comment's hide and resolve entries go with it, as do moderation entries that raced a deletion;
+ * - when someone other than a highlight's author starts its discussion, the server records that comment as
+ *   the thread's opener (`openers`), so a later comment, however it is timed, cannot take the thread over.
  * The write rules (lib/doc/permissions.ts) let clients make only the moves that end here consistently.
  */
 import * as Y from "yjs";
-import { COMMENTS, HIDDEN, RESOLVED, entryKey, parseEntryKey, type Comment } from "../lib/doc/layout";
-import type { CommentFact } from "../lib/doc/permissions";
+import type { EntryIndex } from "../lib/doc/entry-index";
+import { ANNOTATIONS, COMMENTS, HIDDEN, OPENERS, RESOLVED, entryKey, parseEntryKey, type Comment, type Opener } from "../lib/doc/layout";
 
 export const SERVER_ORIGIN = Symbol("gloss server");
 
@@ -25,7 +27,7 @@ export class Moderator {
     private readonly doc: Y.Doc,
     /** Hidden comments' full entries, by comment id. */
     readonly withheld: Map<string, Comment>,
-    private readonly comment: (id: string) => CommentFact | undefined,
+    private readonly index: EntryIndex,
   ) {}
 
   /**
@@ -38,7 +40,7 @@ export class Moderator {
     const hidden = this.doc.getMap(HIDDEN);
     const resolved = this.doc.getMap(RESOLVED);
     const keyOf = (commentId: string) => {
-      const fact = this.comment(commentId);
+      const fact = this.index.comment(commentId);
       return fact ? entryKey(fact.authorId, commentId) : null;
     };
     this.doc.transact(() => {
@@ -50,10 +52,17 @@ export class Moderator {
           if (hidden.has(commentId)) hidden.delete(commentId);
           if (resolved.has(commentId)) resolved.delete(commentId);
           if (this.withheld.has(commentId)) this.forget(commentId);
-        } else if (hidden.has(commentId) && !value.withheld) {
-          this.withhold(comments, key, value);
-          redact = true;
+        } else {
+          if (hidden.has(commentId) && !value.withheld) {
+            this.withhold(comments, key, value);
+            redact = true;
+          }
+          if (value.parentId === null) this.recordOpener(value.annotationId);
         }
+      }
+      for (const key of changed.get(ANNOTATIONS) ?? []) {
+        const annotationId = parseEntryKey(key)?.id;
+        if (annotationId) this.recordOpener(annotationId);
       }
       for (const commentId of changed.get(HIDDEN) ?? []) {
         const key = keyOf(commentId);
@@ -79,7 +88,21 @@ export class Moderator {
   tidyAll(): void {
     const all = (name: string) => new Set(this.doc.getMap(name).keys());
     const hidden = new Set([...all(HIDDEN), ...this.withheld.keys()]);
-    this.afterChange(new Map([[COMMENTS, all(COMMENTS)], [HIDDEN, hidden], [RESOLVED, all(RESOLVED)]]));
+    this.afterChange(new Map([[COMMENTS, all(COMMENTS)], [HIDDEN, hidden], [RESOLVED, all(RESOLVED)], [ANNOTATIONS, all(ANNOTATIONS)]]));
+  }
+
+  /**
+   * A thread started by someone other than its highlight's author gets its opener on record: the first such
+   * comment the server accepts (the earliest, if several arrive together), unless the author has one.
+   */
+  private recordOpener(annotationId: string): void {
+    const openers = this.doc.getMap<Opener>(OPENERS);
+    const author = this.index.annotationAuthor(annotationId);
+    if (author === undefined || openers.has(annotationId)) return;
+    const roots = this.index.rootsOf(annotationId);
+    if (roots.length === 0 || roots.some((root) => root.authorId === author)) return;
+    const first = roots.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))[0]!;
+    openers.set(annotationId, { id: annotationId, commentId: first.id, at: Date.now() });
   }
 
   private withhold(comments: Y.Map<Comment>, key: string, value: Comment): void {

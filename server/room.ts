@@ -85,7 +85,7 @@ export class Room {
     const owners = await ClientOwners.load(db, record.id, doc);
     doc.clientID = owners.newServerClient(doc);
     const index = new EntryIndex(doc);
-    const moderator = new Moderator(doc, withheld, (id) => index.comment(id));
+    const moderator = new Moderator(doc, withheld, index);
     let room: Room | null = null;
     const queue = new SaveQueue({
       db,

@@ -10,8 +10,10 @@
  * - an item whose origin or right origin is a later (or the same) clock of its own client: applyUpdate throws;
  * - an item that refers to another client's content neither in the document nor in the update: pended;
  * - references that form a cycle across clients: pended;
+ * - a deletion of content neither in the document nor in the update: pended;
  * - an item under a nested type: Gloss's document has none (lib/doc/layout.ts).
  */
+import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 
 export type Struct = Y.Item | Y.GC | Y.Skip;
@@ -42,6 +44,8 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
   const structs = decoded.structs as Struct[];
   const ds = (decoded.ds as unknown as { clients: DeleteSet }).clients;
   const state = (client: number) => Y.getState(store, client);
+  // decodeUpdate joins a client's listings; the update's first number says how many there were.
+  const listings = decoding.readVarUint(decoding.createDecoder(bytes));
 
   // Each client's structs, in order; an update lists a client once, its structs one after another.
   const byClient = new Map<number, Struct[]>();
@@ -61,6 +65,8 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
     }
     previous = struct;
   }
+  // Fewer runs than listings: a client listed twice, or an empty listing (Yjs lets either replace an earlier one).
+  if (byClient.size !== listings) return refuse("update lists a client twice");
 
   const inUpdate = (id: Y.ID): Struct | undefined => {
     const list = byClient.get(id.client);
@@ -77,10 +83,10 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
     return undefined;
   };
   const known = (id: Y.ID) => id.clock < state(id.client);
-  const isNew = (struct: Struct) => struct.id.clock + struct.length > state(struct.id.client);
 
+  // Yjs resolves every item's references, even of items it already has and will skip.
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || !isNew(struct)) continue;
+    if (!(struct instanceof Y.Item)) continue;
     if (struct.parent instanceof Y.ID) return refuse("items may only be values of the document's root maps");
     for (const ref of [struct.origin, struct.rightOrigin]) {
       if (!ref) continue;
@@ -91,8 +97,15 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
       }
     }
   }
+  // Deletions are applied after the structs; a range past what the document will then hold is pended.
+  for (const [client, ranges] of ds) {
+    const list = byClient.get(client);
+    const last = list?.[list.length - 1];
+    const end = Math.max(state(client), last ? last.id.clock + last.length : 0);
+    if (ranges.some(({ clock, len }) => clock + len > end)) return missing("update deletes content the server does not have");
+  }
   // With one client, every reference inside the update points back along its own clocks: no cycle is possible.
-  if (byClient.size > 1 && hasCycle(structs, before, inUpdate, isNew)) return refuse("update's references form a cycle");
+  if (byClient.size > 1 && hasCycle(structs, before, inUpdate)) return refuse("update's references form a cycle");
   return { ok: true, update: { structs, ds, inUpdate, known } };
 }
 
@@ -101,28 +114,23 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
  * same update; a cycle through both kinds of edge can never be integrated. Iterative depth-first search,
  * so a forged update of any length cannot overflow the stack.
  */
-function hasCycle(
-  structs: Struct[],
-  before: Map<Struct, Struct>,
-  inUpdate: (id: Y.ID) => Struct | undefined,
-  isNew: (s: Struct) => boolean,
-): boolean {
+function hasCycle(structs: Struct[], before: Map<Struct, Struct>, inUpdate: (id: Y.ID) => Struct | undefined): boolean {
   const state = new Map<Struct, 1 | 2>(); // 1: on the current path, 2: done
   const edges = (struct: Struct): Struct[] => {
     const next: Struct[] = [];
     const predecessor = before.get(struct);
-    if (predecessor && isNew(predecessor)) next.push(predecessor);
+    if (predecessor) next.push(predecessor);
     if (struct instanceof Y.Item) {
       for (const ref of [struct.origin, struct.rightOrigin]) {
         if (!ref || ref.client === struct.id.client) continue;
         const target = inUpdate(ref);
-        if (target && isNew(target)) next.push(target);
+        if (target) next.push(target);
       }
     }
     return next;
   };
   for (const start of structs) {
-    if (!isNew(start) || state.has(start)) continue;
+    if (state.has(start)) continue;
     const stack: Array<{ struct: Struct; next: Struct[]; i: number }> = [{ struct: start, next: edges(start), i: 0 }];
     state.set(start, 1);
     while (stack.length > 0) {

@@ -7,6 +7,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CloseCode, isFinalClose, MessageType, WS_PATH_PREFIX } from "../live/wire";
 import { savedClockIn } from "./saved-clock";
+import { syncServerClock } from "./server-clock";
 
 /** What the page says after a close that reconnecting cannot help (FINAL_CLOSE_CODES in lib/live/wire.ts). */
 export const FINAL_CLOSE_MESSAGES: Record<number, string> = {
@@ -76,7 +77,10 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
   provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
 
-  const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => events.onStatus(status);
+  const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
+    if (status === "connected") void syncServerClock();
+    events.onStatus(status);
+  };
   const onClose = (event: CloseEvent | null) => {
     const message = event ? finalCloseMessage(event.code) : null;
     if (!event || !message) return;

@@ -6,7 +6,8 @@
  * both check writes against the same facts.
  */
 import type * as Y from "yjs";
-import { ANNOTATIONS, COMMENTS, parseEntryKey } from "./layout";
+import { ANNOTATIONS, COMMENTS, OPENERS, parseEntryKey, type Opener } from "./layout";
+import { pickOpener, type RootComment } from "./opener";
 import type { CommentFact, RoomFacts } from "./permissions";
 
 type AnnotationFact = { authorId: string; createdAt: number } | { authorId: string; deleted: true };
@@ -14,8 +15,10 @@ type AnnotationFact = { authorId: string; createdAt: number } | { authorId: stri
 export class EntryIndex {
   private readonly comments = new Map<string, CommentFact>();
   private readonly annotations = new Map<string, AnnotationFact>();
+  /** Live first comments (parentId null) by annotation id. */
+  private readonly roots = new Map<string, Map<string, RootComment>>();
 
-  constructor(doc: Y.Doc) {
+  constructor(private readonly doc: Y.Doc) {
     for (const name of [COMMENTS, ANNOTATIONS] as const) {
       const map = doc.getMap(name);
       for (const key of keysEverWritten(map)) this.refresh(name, map, key);
@@ -28,8 +31,9 @@ export class EntryIndex {
     if (!owner) return;
     const value = map.get(key) as Record<string, unknown> | undefined;
     if (name === COMMENTS) {
-      this.comments.set(
-        owner.id,
+      const previous = this.comments.get(owner.id);
+      if (previous && !previous.deleted && previous.annotationId) this.roots.get(previous.annotationId)?.delete(owner.id);
+      const fact: CommentFact =
         value === undefined
           ? { deleted: true, authorId: owner.authorId }
           : {
@@ -38,8 +42,13 @@ export class EntryIndex {
               parentId: typeof value.parentId === "string" ? value.parentId : null,
               annotationId: typeof value.annotationId === "string" ? value.annotationId : undefined,
               createdAt: typeof value.createdAt === "number" ? value.createdAt : undefined,
-            },
-      );
+            };
+      this.comments.set(owner.id, fact);
+      if (!fact.deleted && fact.parentId === null && fact.annotationId) {
+        const roots = this.roots.get(fact.annotationId) ?? new Map<string, RootComment>();
+        roots.set(owner.id, { id: owner.id, authorId: owner.authorId, createdAt: fact.createdAt ?? 0 });
+        this.roots.set(fact.annotationId, roots);
+      }
     } else {
       this.annotations.set(
         owner.id,
@@ -54,8 +63,24 @@ export class EntryIndex {
     return this.comments.get(id);
   }
 
-  facts(): Required<Pick<RoomFacts, "comment" | "annotation" | "entryAuthor">> {
+  /** The comment that opens the thread on `annotationId` (lib/doc/opener.ts). */
+  openerOf(annotationId: string): string | undefined {
+    const recorded = this.doc.getMap<Opener>(OPENERS).get(annotationId)?.commentId;
+    return pickOpener(this.roots.get(annotationId)?.values() ?? [], this.annotations.get(annotationId)?.authorId, recorded);
+  }
+
+  /** Live first comments on `annotationId`. */
+  rootsOf(annotationId: string): RootComment[] {
+    return [...(this.roots.get(annotationId)?.values() ?? [])];
+  }
+
+  annotationAuthor(annotationId: string): string | undefined {
+    return this.annotations.get(annotationId)?.authorId;
+  }
+
+  facts(): Required<Pick<RoomFacts, "comment" | "annotation" | "entryAuthor" | "openerOf">> {
     return {
+      openerOf: (annotationId) => this.openerOf(annotationId),
       comment: (id) => this.comments.get(id),
       annotation: (id) => {
         const fact = this.annotations.get(id);

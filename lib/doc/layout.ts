@@ -8,9 +8,14 @@
  *   reactions:   `${authorId}:${commentId}`    -> Reaction     (one per person per comment, by construction)
  *   hidden:      `${commentId}`                -> Moderation   (an instructor hid the comment)
  *   resolved:    `${rootCommentId}`            -> Moderation   (the thread's author or an instructor resolved it)
+ *   openers:     `${annotationId}`             -> Opener       (written by the server only: see below)
  * The author is part of every owned key, so the server can tell who owns an entry from the key alone, including
  * for deletions and for overwrites whose update carries no parent information. Editing an entry replaces its
  * value. Moderation keys name the comment; who may write them depends on the seminar role and that comment.
+ *
+ * A thread's opener is its highlight author's first comment. Anyone may start the discussion of someone
+ * else's bare highlight; the first such comment the server accepts is recorded in `openers`, by the server,
+ * so no later comment (however it is timed) can take the thread over (lib/doc/read.ts, permissions.ts).
  */
 import { z } from "zod";
 
@@ -19,7 +24,8 @@ export const COMMENTS = "comments";
 export const REACTIONS = "reactions";
 export const HIDDEN = "hidden";
 export const RESOLVED = "resolved";
-export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED] as const;
+export const OPENERS = "openers";
+export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED, OPENERS] as const;
 export type RootMapName = (typeof ROOT_MAPS)[number];
 
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "violet"] as const;
@@ -112,12 +118,17 @@ export const ModerationSchema = z
   .strict();
 export type Moderation = z.infer<typeof ModerationSchema>;
 
+/** Which comment opened the thread on an annotation, when it is not the highlight author's own. Key: the annotation's id. */
+export const OpenerSchema = z.object({ id, commentId: id, at: timestamp }).strict();
+export type Opener = z.infer<typeof OpenerSchema>;
+
 export const entrySchemas = {
   [ANNOTATIONS]: AnnotationSchema,
   [COMMENTS]: CommentSchema,
   [REACTIONS]: ReactionSchema,
   [HIDDEN]: ModerationSchema,
   [RESOLVED]: ModerationSchema,
+  [OPENERS]: OpenerSchema,
 } as const;
 
 

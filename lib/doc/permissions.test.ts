@@ -22,6 +22,7 @@ const facts: RoomFacts = {
     return c && { deleted: false, ...c };
   },
   annotation: (id) => (id === annotation.id ? annotation : undefined),
+  openerOf: (id) => (id === annotation.id ? root.id : undefined),
   entryAuthor: (_map, id) => [annotation, root, reply, benRoot, gone].find((e) => e.id === id)?.authorId,
   current: () => undefined,
   now: NOW,

@@ -6,6 +6,7 @@ import {
   HIDDEN,
   isRootMapName,
   MAX_CLOCK_AHEAD_MS,
+  OPENERS,
   parseEntryKey,
   REACTIONS,
   RESOLVED,
@@ -31,6 +32,8 @@ export type RoomFacts = {
   comment?: (id: string) => CommentFact | undefined;
   /** The live annotation with this id. */
   annotation?: (id: string) => { authorId: string; createdAt: number } | undefined;
+  /** The id of the comment that opened the thread on this annotation (lib/doc/layout.ts, "openers"). */
+  openerOf?: (annotationId: string) => string | undefined;
   /** Who wrote the annotation or comment with this id, if one was ever written in the room (deleted ones too). */
   entryAuthor?: (map: typeof ANNOTATIONS | typeof COMMENTS, id: string) => string | undefined;
   /** The value stored under `key` now, for overwrites. */
@@ -52,6 +55,7 @@ const refuse = (reason: string): Refusal => ({ reason });
  */
 export function checkSet(map: string, key: string, value: unknown, writer: Writer, facts: RoomFacts = {}): Refusal | null {
   if (!isRootMapName(map)) return refuse(`unknown map "${map}"`);
+  if (map === OPENERS) return refuse("only the server records who opened a thread");
   const parsed = entrySchemas[map].safeParse(value);
   if (!parsed.success) return refuse(`invalid ${map} entry: ${parsed.error.issues[0]?.message ?? "bad shape"}`);
   const entry = parsed.data;
@@ -134,6 +138,7 @@ function checkTime(at: number, notBefore: number | undefined, facts: RoomFacts):
 /** May `writer` delete the entry stored under `key` in `map`? */
 export function checkDelete(map: string, key: string, writer: Writer, facts: RoomFacts = {}): Refusal | null {
   if (!isRootMapName(map)) return refuse(`unknown map "${map}"`);
+  if (map === OPENERS) return refuse("only the server records who opened a thread");
   if (map === HIDDEN || map === RESOLVED) return checkModeration(map, key, writer, facts);
   const owner = parseEntryKey(key);
   if (!owner || owner.authorId !== writer.id) return refuse("entries may only be deleted by their author");
@@ -141,10 +146,9 @@ export function checkDelete(map: string, key: string, writer: Writer, facts: Roo
 }
 
 /**
- * Hiding is for instructors; resolving for instructors and the thread's author: the author of its highlight
- * who wrote its opening comment (someone else's first comment on that highlight never takes the thread over).
- * Both apply to comments the room has; on a comment deleted meanwhile they are allowed and then undone by the
- * server (see CommentFact).
+ * Hiding is for instructors; resolving for instructors and the thread's author, who wrote its opening comment
+ * (another first comment on the same highlight never takes the thread over). Both apply to comments the room
+ * has; on a comment deleted meanwhile they are allowed and then undone by the server (see CommentFact).
  */
 function checkModeration(map: typeof HIDDEN | typeof RESOLVED, commentId: string, writer: Writer, facts: RoomFacts): Refusal | null {
   const target = facts.comment?.(commentId);
@@ -154,9 +158,8 @@ function checkModeration(map: typeof HIDDEN | typeof RESOLVED, commentId: string
   if (target?.deleted) return target.authorId === writer.id ? null : refuse("only the thread's author or an instructor can resolve it");
   if (target && target.parentId !== null) return refuse("only a thread's first comment can be resolved");
   if (!target || target.authorId !== writer.id) return refuse("only the thread's author or an instructor can resolve it");
-  if (facts.annotation && target.annotationId !== undefined) {
-    const annotation = facts.annotation(target.annotationId);
-    if (annotation && annotation.authorId !== writer.id) return refuse("only the thread's author or an instructor can resolve it");
+  if (facts.openerOf && target.annotationId !== undefined && facts.openerOf(target.annotationId) !== commentId) {
+    return refuse("only the thread's author or an instructor can resolve it");
   }
   return null;
 }
