@@ -17,8 +17,11 @@ import { ANNOTATIONS, COMMENTS, HIDDEN, OPENERS, RESOLVED, entryKey, parseEntryK
 
 export const SERVER_ORIGIN = Symbol("gloss server");
 
-/** Keys changed by one transaction, per root map. */
-export type Changed = Map<string, Set<string>>;
+/**
+ * What one transaction changed: keys per root map, and comment values it wrote that lost at once to a
+ * concurrent write of the same key (an author's edit crossing the server's stub of the hidden comment).
+ */
+export type Changed = Map<string, Set<string>> & { lost?: Map<string, Comment> };
 
 export class Moderator {
   private unsaved: Array<{ commentId: string; value: Comment | null }> = [];
@@ -36,6 +39,14 @@ export class Moderator {
    */
   afterChange(changed: Changed): boolean {
     let redact = false;
+    for (const [key, value] of changed.lost ?? []) {
+      // The edit lost to the stub; it is still the author's latest text, and it is in the update's bytes.
+      if (this.withheld.has(value.id) && parseEntryKey(key)?.authorId === value.authorId && !value.withheld) {
+        this.withheld.set(value.id, value);
+        this.unsaved.push({ commentId: value.id, value });
+        redact = true;
+      }
+    }
     const comments = this.doc.getMap<Comment>(COMMENTS);
     const hidden = this.doc.getMap(HIDDEN);
     const resolved = this.doc.getMap(RESOLVED);
@@ -130,6 +141,14 @@ export class Moderator {
 export function captureChanges(doc: Y.Doc, change: () => void): Changed {
   const changed: Changed = new Map();
   const collect = (transaction: Y.Transaction) => {
+    // Before the transaction's garbage collection, which drops deleted content.
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny) || struct.parentSub === null) return;
+      if (struct.id.clock < (transaction.beforeState.get(struct.id.client) ?? 0)) return; // not written by this transaction
+      const parent = struct.parent as Y.AbstractType<unknown>;
+      if (parent._item !== null || Y.findRootTypeKey(parent) !== COMMENTS) return;
+      (changed.lost ??= new Map()).set(struct.parentSub, struct.content.arr[0] as Comment);
+    });
     for (const [type, keys] of transaction.changed) {
       if (type._item !== null) continue;
       const name = Y.findRootTypeKey(type);
