@@ -41,6 +41,8 @@ export type RoomClient = {
   synced: () => boolean;
   /** Resolves once the client has the server's state (now, or after its next sync); rejects after `ms`. */
   waitForSync: (ms?: number) => Promise<void>;
+  /** The network drops: the socket dies without a closing handshake, and the page reconnects as it would. */
+  dropConnection: () => void;
   destroy: () => void;
 };
 
@@ -109,6 +111,7 @@ export async function openRoomAs({ origin, roomId, user }: RoomClientOptions): P
         provider.on("sync", onSync);
       });
     },
+    dropConnection: () => (provider.ws as unknown as WebSocket | null)?.terminate(),
     destroy: () => open.destroy(),
   };
 }
