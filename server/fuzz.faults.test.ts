@@ -115,6 +115,11 @@ it("survives ten thousand hostile frames, closing only the connections that sent
   pages.push(witness, witnessTab, bystander);
   await Promise.all(pages.map((page) => page.waitForSync(30_000)));
 
+  // Built before anything is watched: making the frames keeps this process busy for a moment.
+  const plans = senders.map((sender) => {
+    const mine = randomFrom(random.int(0, 2 ** 32 - 1));
+    return hostileFrames(mine, Math.ceil(FRAMES / LANES), { writer: sender, paragraphs });
+  });
   const health = watchHealth(() => origin);
   const running = server!;
   let fuzzing = true;
@@ -130,8 +135,7 @@ it("survives ten thousand hostile frames, closing only the connections that sent
   const outcomes: Outcome[] = [];
   const startedAt = Date.now();
   const lanes = senders.map(async (sender, lane) => {
-    const mine = randomFrom(random.int(0, 2 ** 32 - 1));
-    const frames = hostileFrames(mine, Math.ceil(FRAMES / LANES), { writer: sender, paragraphs });
+    const frames = plans[lane]!;
     const cookie = await sessionCookie(sender.id);
     let client: TestClient | null = null;
     const connect = async () => {
@@ -204,7 +208,7 @@ it("survives ten thousand hostile frames, closing only the connections that sent
       ...slowest.map(describe),
       `crafted frames the server took without closing: ${[...new Set(outcomes.filter((o) => o.result === "answered" && !/random|truncated|flipped|overwritten|inserted|repeated|^valid/.test(o.kind)).map((o) => o.kind))].join("; ") || "none"}`,
       `closes other than malformed/refused/too big: ${[...serverErrorKinds].map(([k, n]) => `${k} x${n}`).join("; ") || "none"}`,
-      `health answers, ms: ${spread(healthAnswers.ms)}; unanswered: ${healthAnswers.failed}`,
+      `health answers as this process saw them, ms: ${spread(healthAnswers.ms)}; unanswered: ${healthAnswers.failed}`,
       `witness: ${witnessNotes.length} notes written, ${witness.confirmations.length} "saved" moments; fuzz room now holds ${notesIn(fuzzStored).annotationIds.length} annotations`,
       `server process: ${running.child.exitCode === null ? "running" : `exited with ${running.child.exitCode}`}`,
       "what the server logged:",

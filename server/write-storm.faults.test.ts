@@ -146,7 +146,7 @@ it("keeps every note anyone saw, once, through five kill -9s of the server", asy
       `close codes received: ${[...closes].map(([code, n]) => `${code} x${n}`).join(", ") || "none"}`,
       `quiet reached: ${settled ? "yes" : "no (gave up after 90 s)"}; pages given up: ${clients.length - live().length}`,
       `reconnected page to synced page, ms: ${spread(resyncMs)}`,
-      `health answers during the storm, ms: ${spread(answers.ms)}; unanswered: ${answers.failed}`,
+      `health answers during the storm, as this busy process saw them, ms: ${spread(answers.ms)}; unanswered (mostly while restarting): ${answers.failed}`,
       "what the servers logged:",
       ...serverLog(servers),
     ].join("\n  "),
