@@ -164,9 +164,9 @@ it("survives ten thousand hostile frames, closing only the connections that sent
   // Quiet: the witness's notes are confirmed and its other tab has them.
   await until(() => !witness.unsaved() && witnessTab.doc.getMap("annotations").size === witnessNotes.length, 30_000);
   const witnessStored = new Y.Doc();
-  await loadRoomDocument(database.db, witnessRoom, witnessStored);
+  await loadRoomDocument(database.db, witnessRoom, [witnessStored]);
   const fuzzStored = new Y.Doc();
-  await loadRoomDocument(database.db, fuzzRoom, fuzzStored);
+  await loadRoomDocument(database.db, fuzzRoom, [fuzzStored]);
   await until(() => differences(bystander.doc, fuzzStored, ["", ""]).length === 0, 10_000);
   const witnessLog = await database.db.roomUpdate.findMany({ where: { roomId: witnessRoom }, select: { data: true } });
   const foreignInWitnessLog = witnessLog.flatMap(({ data }) => {

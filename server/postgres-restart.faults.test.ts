@@ -88,7 +88,7 @@ it("says 'not saved' while PostgreSQL is down, gives up on no page, and stores e
   const settled = await until(() => live().every((client) => client.synced() && !client.unsaved()), 60_000);
   db = createDb(postgres.url);
   const fresh = new Y.Doc();
-  await loadRoomDocument(db, roomId, fresh);
+  await loadRoomDocument(db, roomId, [fresh]);
   await db.$disconnect();
   const storedIds = new Set(notesIn(fresh).annotationIds);
 

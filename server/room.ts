@@ -12,7 +12,7 @@ import { EntryIndex } from "../lib/doc/entry-index";
 import type { RoomFacts, Writer } from "../lib/doc/permissions";
 import { CloseCode } from "../lib/live/wire";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
-import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState } from "./awareness";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState, type AwarenessEntry } from "./awareness";
 import { checkUpdate } from "./check-update";
 import { ClientOwners } from "./client-owners";
 import { CloseError } from "./close-error";
@@ -191,7 +191,13 @@ export class Room {
    * those entries are dropped, so nobody can change or remove another reader's presence.
    */
   private applyClientAwareness(conn: Connection, update: Uint8Array): void {
-    const own = decodeAwarenessUpdate(update).filter((entry) => {
+    let entries: AwarenessEntry[];
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch (error) {
+      throw new CloseError(CloseCode.MalformedMessage, `malformed presence: ${(error as Error).message}`);
+    }
+    const own = entries.filter((entry) => {
       if (conn.awarenessIds.has(entry.clientId)) return true;
       if (conn.awarenessIds.size > 0 || entry.state === null) return false;
       if (!this.owners.claim(entry.clientId, conn.user.id)) return false;

@@ -11,12 +11,16 @@
  * - an item that refers to another client's content neither in the document nor in the update: pended;
  * - references that form a cycle across clients: pended;
  * - a deletion of content neither in the document nor in the update: pended;
- * - an item under a nested type: Gloss's document has none (lib/doc/layout.ts).
+ * - an item under a nested type: Gloss's document has none (lib/doc/layout.ts);
+ * - garbage-collected structs (Gloss's pages never hold any), and structs of absurd length.
  */
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 
 export type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** Longer than any struct a reader's page makes (a run of its own deleted entries), far shorter than 2^53. */
+const MAX_STRUCT_LENGTH = 1_000_000;
 type DeleteSet = Map<number, Array<{ clock: number; len: number }>>;
 
 export type ReadUpdate = {
@@ -54,6 +58,10 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
   for (const struct of structs) {
     const { client, clock } = struct.id;
     if (struct instanceof Y.Skip) return missing("update has gaps");
+    if (struct.length > MAX_STRUCT_LENGTH) return refuse("a struct longer than any client writes");
+    // Gloss's entries live in root maps, whose deleted items keep their place: no honest client holds
+    // garbage-collected structs, and a forged one is a cheap way to bloat the log.
+    if (struct instanceof Y.GC && clock + struct.length > state(client)) return refuse("garbage-collected content is not accepted from clients");
     if (previous === null || previous.id.client !== client) {
       if (byClient.has(client)) return refuse("update lists a client twice");
       if (clock > state(client)) return missing("update depends on content the server does not have");
@@ -87,6 +95,11 @@ export function readUpdateStructure(bytes: Uint8Array, store: Y.Doc["store"]): S
   // Yjs resolves every item's references, even of items it already has and will skip.
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
+    const { client, clock } = struct.id;
+    if (clock < state(client) && clock + struct.length > state(client) && Y.getItem(store, Y.createID(client, state(client) - 1)) instanceof Y.GC) {
+      // Integrating the new part would continue a garbage-collected struct, on which Yjs throws.
+      return refuse("an item continues garbage-collected content");
+    }
     if (struct.parent instanceof Y.ID) return refuse("items may only be values of the document's root maps");
     for (const ref of [struct.origin, struct.rightOrigin]) {
       if (!ref) continue;

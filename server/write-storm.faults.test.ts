@@ -109,7 +109,7 @@ it("keeps every note anyone saw, once, through five kill -9s of the server", asy
   const live = () => clients.filter((client) => !client.finalClose());
   const settled = await until(() => live().every((client) => client.synced() && !client.unsaved()), 90_000);
   const freshDoc = new Y.Doc();
-  await loadRoomDocument(database.db, roomId, freshDoc);
+  await loadRoomDocument(database.db, roomId, [freshDoc]);
   // Pages may still be applying the last broadcasts; give them a moment to hold what the database holds.
   const stored = notesIn(freshDoc);
   await until(() => live().every((client) => client.doc.getMap(ANNOTATIONS).size >= stored.annotationIds.length), 30_000);
