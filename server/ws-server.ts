@@ -89,8 +89,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
     const code = closing?.code ?? CloseCode.InternalError;
     const reason = (closing?.message ?? "server error").slice(0, 120);
     if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
-    // A peer that does not read cannot complete the closing handshake either.
-    setTimeout(() => ws.terminate(), 2000).unref();
+    // A peer that does not read cannot complete the closing handshake either. A slow reader gets longer: its
+    // close frame waits behind what it has not read yet, and nothing more is added to that.
+    setTimeout(() => ws.terminate(), code === CloseCode.TooSlow ? 30_000 : 2000).unref();
   }
 
   /** One connection's frames: within its limits, decoded, handed to its room in order. */
