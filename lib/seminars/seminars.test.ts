@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
 import { createUser } from "../../tests/helpers/users";
 import { BUILT_IN_TAGS, roomIdFor } from "../doc/layout";
+import { THROTTLE_RULES } from "../security/throttle-rules";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { addEssay } from "./add-essay.server";
 import { addTag } from "./add-tag.server";
@@ -13,6 +14,7 @@ import { createSeminar } from "./create-seminar.server";
 import { findSeminarByInvite } from "./find-seminar-by-invite.server";
 import { getRole } from "./get-role.server";
 import { getSeminar, SEMINAR_NOT_AVAILABLE } from "./get-seminar.server";
+import { guardInviteCode } from "./guard-invite-code.server";
 import { joinSeminar } from "./join-seminar.server";
 import { listMySeminars } from "./list-my-seminars.server";
 import { InviteCodeSchema } from "./schemas";
@@ -204,3 +206,44 @@ describe("listing my seminars", () => {
     expect(await listMySeminars(database.db, { userId: (await createUser(database.db, "Newcomer")).id })).toEqual([]);
   });
 });
+
+describe("guessing invite codes", () => {
+  const wrongCode = (i: number) => InviteCodeSchema.parse(`WRNG${String(i).padStart(4, "2").replace(/[01]/g, "9")}`);
+
+  /** Joins through the limits, as the join form does; answers the error code, or "joined". */
+  async function guardedJoin(code: string, user: User, address: string) {
+    try {
+      await guardInviteCode(database.db, { userId: user.id, address }, () => joinSeminar(database.db, { code, userId: user.id }));
+      return "joined";
+    } catch (error) {
+      if (error instanceof AppError) return error.code;
+      throw error;
+    }
+  }
+
+  it("locks an account out after too many codes that did not work, the right one included; a working code costs nothing", async () => {
+    const { code } = await newSeminar("Guarded");
+    const guesser = await createUser(database.db, "Guesser");
+    for (let i = 0; i < 3; i++) expect(await guardedJoin(code, ada, "192.0.2.30")).toBe("joined");
+    const { limit } = THROTTLE_RULES.inviteCodePerUser;
+    for (let i = 0; i < limit; i++) expect(await guardedJoin(wrongCode(i), guesser, "192.0.2.31")).toBe(AppErrorCode.NotFound);
+    expect(await guardedJoin(code, guesser, "192.0.2.32")).toBe(AppErrorCode.RateLimited);
+    // The same page lookup is limited too, with a message that says when to try again.
+    await expect(guardInviteCode(database.db, { userId: guesser.id, address: "192.0.2.33" }, () => findSeminarByInvite(database.db, { code }))).rejects.toThrow(
+      /^Too many invite codes that did not work\. Try again in 15 minutes\.$/,
+    );
+    // Others at the guesser's address still join.
+    expect(await guardedJoin(code, ben, "192.0.2.31")).toBe("joined");
+  });
+
+  it("locks an address out across accounts, so fresh accounts do not multiply the guesses", async () => {
+    const { code } = await newSeminar("Guarded from one place");
+    const { limit } = THROTTLE_RULES.inviteCodePerAddress;
+    const accounts = await Promise.all(Array.from({ length: Math.ceil(limit / 5) }, (_, i) => createUser(database.db, `Sock ${i}`)));
+    for (let i = 0; i < limit; i++) await guardedJoin(wrongCode(i), accounts[i % accounts.length]!, "198.51.100.40");
+    const fresh = await createUser(database.db, "Fresh");
+    expect(await guardedJoin(code, fresh, "198.51.100.40")).toBe(AppErrorCode.RateLimited);
+    expect(await guardedJoin(code, fresh, "198.51.100.41")).toBe("joined");
+  });
+});
+
