@@ -29,7 +29,7 @@ const booted = await boot({ dataDir: env.dataDir, log });
 // next-auth v4 takes the site's address from the Host header when it is told to trust it.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins });
+const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl });
 let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
 let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;
 if (!env.wsOnly) {

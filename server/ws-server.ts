@@ -14,6 +14,8 @@ import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
 import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
+import { listenForAccessEvents } from "./access-events";
+import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
 import { Room, type Connection } from "./room";
 import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
@@ -29,12 +31,19 @@ export type WsServerOptions = {
   /** How long an empty room stays loaded, in case its readers come straight back. */
   unloadAfterMs?: number;
   log?: (message: string) => void;
+  /**
+   * The database to LISTEN on for losses of access (removals, sign-outs) decided by any instance; the connections
+   * they concern are closed. Without it (some tests) nothing is closed on such events.
+   */
+  databaseUrl?: string;
 };
 
 export type WsServer = {
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   close: () => Promise<void>;
   rooms: () => number;
+  /** Resolves once the server hears about losses of access (at once without `databaseUrl`). */
+  ready: Promise<void>;
 };
 
 export function createWsServer(options: WsServerOptions): WsServer {
@@ -43,6 +52,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
   const rooms = new Map<string, Promise<Room>>();
   const alive = new WeakSet<WebSocket>();
+  const connections = new OpenConnections();
+  const accessEvents = options.databaseUrl
+    ? listenForAccessEvents(options.databaseUrl, {
+        onEvent: (event) => connections.apply(event),
+        onResync: () => void connections.recheckAll().catch((error: unknown) => log(`rechecking connections failed: ${String(error)}`)),
+        log,
+      })
+    : null;
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -100,12 +117,26 @@ export function createWsServer(options: WsServerOptions): WsServer {
     let conn: Connection;
     try {
       checkOrigin(req, allowedOrigins);
-      const user = await authenticate(req, db, secret);
-      const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
-        if (!(error instanceof AppError)) throw error;
-        const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
-        throw new CloseError(code, error.message);
+      const admit = async () => {
+        const user = await authenticate(req, db, secret);
+        const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+          const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
+          throw new CloseError(code, error.message);
+        });
+        return { user, access };
+      };
+      const { user, access } = await connections.checkUntilSettled(admit);
+      // Registered with nothing awaited since the checks, so a removal or sign-out from now on closes it.
+      const forget = connections.add({
+        userId: user.id,
+        seminarId: access.room.seminarId,
+        sessionVersion: user.sessionVersion,
+        close: (code, reason) => close(ws, new CloseError(code, reason)),
+        recheck: () => admit().then(() => {}, (error: unknown) => close(ws, error)),
       });
+      ws.once("close", forget);
+      if (ws.readyState !== WebSocket.OPEN) forget();
       // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
       const facts = access.room.seminarId ? await getSeminarFacts(db, access.room.seminarId) : null;
       // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
@@ -113,7 +144,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       while (room.destroyed);
       if (facts) room.setSeminarFacts(facts);
       conn = {
-        user: { ...user, role: access.role },
+        user: { id: user.id, name: user.name, role: access.role },
         awarenessIds: new Set(),
         send: (message) => {
           if (ws.readyState === WebSocket.OPEN) ws.send(message);
@@ -174,6 +205,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     },
     async close() {
       clearInterval(heartbeat);
+      await accessEvents?.close();
       for (const ws of wss.clients) ws.close(CloseCode.GoingAway, "server shutting down");
       const loaded = await Promise.allSettled(rooms.values());
       for (const result of loaded) {
@@ -185,5 +217,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
       wss.close();
     },
     rooms: () => rooms.size,
+    ready: accessEvents?.ready ?? Promise.resolve(),
   };
 }
