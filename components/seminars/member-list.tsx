@@ -52,6 +52,8 @@ export function MemberList({ seminarId, seminarName, members, meId, canRemove }:
     }
   }
 
+  // The last instructor cannot leave (the server refuses it too), so they are not offered a button that must fail.
+  const instructors = members.filter((member) => member.role === "instructor").length;
   const error = state?.ok === false ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]) : undefined;
 
   return (
@@ -83,7 +85,7 @@ export function MemberList({ seminarId, seminarName, members, meId, canRemove }:
                 </span>
                 <span className="flex shrink-0 items-center gap-2">
                   <RoleBadge role={member.role} />
-                  {canRemove && !open ? (
+                  {canRemove && !open && !(isMe && instructors <= 1) ? (
                     <button
                       type="button"
                       ref={(button) => {
