@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ".data/**"],
+    // The fault suite has its own config and script (vitest.faults.config.ts, `npm run test:faults`).
+    exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ".data/**", "**/*.faults.test.ts"],
     globalSetup: ["tests/setup/database.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -7,17 +7,24 @@ import * as encoding from "lib0/encoding";
 import type { Writer } from "../lib/doc/permissions";
 import { colorFor } from "../lib/presence/color";
 
+const MAX_ENTRIES = 4096;
+/** Far more than the user, colour and paragraph Gloss keeps; bounds the JSON parsed per entry. */
+const MAX_STATE_LENGTH = 16 * 1024;
+
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
 
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  if (count > 16) throw new Error("too many awareness entries");
+  // y-websocket forwards every state it applies, so a reader joining a full room sends all of them back.
+  if (count > MAX_ENTRIES) throw new Error("too many awareness entries");
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    if (json.length > MAX_STATE_LENGTH) throw new Error("awareness state too large");
+    const state: unknown = JSON.parse(json);
     if (state !== null && (typeof state !== "object" || Array.isArray(state))) throw new Error("bad awareness state");
     entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
   }

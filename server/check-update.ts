@@ -1,63 +1,41 @@
 /**
  * Decides whether a Yjs update from a client may be applied, before it touches the room's document.
  *
- * We decode the update (Y.decodeUpdate) rather than apply-and-undo: a refused update then never enters the
- * document, its pending queues or the persistence path, and the check costs one decode plus a store lookup per
- * item. Every new item must be an immutable JSON value under an owned key of a root map (lib/doc/layout.ts);
- * every deletion must hit an item under a key the writer owns. An item that continues a key (a map overwrite)
- * carries no parent in the update, so its key is found through its origin, in the update or the document.
+ * We decode the update rather than apply-and-undo: a refused update then never enters the document, its
+ * pending queues or the persistence path. First its shape must be one Yjs integrates whole
+ * (update-structure.ts); then every new item must be an immutable JSON value under an owned key of a root map
+ * (lib/doc/layout.ts), allowed by the rules (lib/doc/permissions.ts); every deletion must hit an item under a
+ * key the writer may delete. An item that continues a key (a map overwrite) carries no parent in the update,
+ * so its key is found through its origin, in the update or the document.
  */
 import * as Y from "yjs";
 import { checkDelete, checkSet, type RoomFacts, type Writer } from "../lib/doc/permissions";
+import { readUpdateStructure, type Struct } from "./update-structure";
 
 export type UpdateContext = {
   doc: Y.Doc;
   writer: Writer;
-  /** Yjs client id -> user id, for every client id seen in this room. */
-  clientOwners: Map<number, string>;
+  /** Yjs client id -> user id, for every client id seen in this room (null: the server's own). */
+  clientOwners: { get(clientId: number): string | null | undefined };
   /** What the rules need to know about the room (its essay's paragraphs, comments, tags, members). */
   facts?: RoomFacts;
 };
 
-export type CheckResult = { ok: true; clients: number[] } | { ok: false; reason: string };
+/**
+ * `clients`: the client ids the update writes new content with (they become the writer's).
+ * `missing`: refused only because the document lacks content the update builds on; the client may still
+ * send that content (its sync step 2 after a reconnect), so the update can be held and checked again.
+ */
+export type CheckResult = { ok: true; clients: number[] } | { ok: false; reason: string; missing?: true };
 
-type Struct = Y.Item | Y.GC | Y.Skip;
 type Placement = { map: string; key: string };
 
 export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult {
   const { doc, writer, clientOwners } = ctx;
   const store = doc.store;
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return { ok: false, reason: "not a Yjs update" };
-  }
-  const structs = decoded.structs as Struct[];
-  const ds = decoded.ds as unknown as { clients: Map<number, Array<{ clock: number; len: number }>> };
-
-  // An update lists each client's structs in clock order; index them for binary search.
-  const byClient = new Map<number, Struct[]>();
-  for (const struct of structs) {
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
-  const known = (id: Y.ID) => id.clock < Y.getState(store, id.client);
-  const inUpdate = (id: Y.ID): Struct | undefined => {
-    const list = byClient.get(id.client);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid]!;
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
-  };
+  const structure = readUpdateStructure(update, store);
+  if (!structure.ok) return structure;
+  const { structs, ds, inUpdate, known } = structure.update;
 
   const placementOfStoreItem = (id: Y.ID): Placement | null => {
     const struct = Y.getItem(store, id) as Struct;
@@ -93,17 +71,10 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
     if (owner !== undefined && owner !== writer.id) return { ok: false, reason: "client id belongs to another user" };
     if (struct.id.clock + struct.length <= Y.getState(store, client)) continue; // already in the document
     clients.add(client);
-    if (struct instanceof Y.Skip) return { ok: false, reason: "update has gaps" };
     if (struct instanceof Y.GC) continue; // garbage-collected content carries nothing
-    if (struct.id.clock > Y.getState(store, client) && !inUpdate(Y.createID(client, struct.id.clock - 1))) {
-      return { ok: false, reason: "update depends on content the server does not have" };
-    }
-    for (const ref of [struct.origin, struct.rightOrigin]) {
-      if (ref && !known(ref) && !inUpdate(ref)) return { ok: false, reason: "update refers to unknown content" };
-    }
-    const placement = placementOfUpdateItem(struct);
+    const placement = placementOfUpdateItem(struct as Y.Item);
     if (!placement) return { ok: false, reason: "items may only be values of the document's root maps" };
-    const content = struct.content;
+    const content = (struct as Y.Item).content;
     if (content instanceof Y.ContentDeleted) {
       const refusal = checkDelete(placement.map, placement.key, writer, ctx.facts);
       if (refusal) return { ok: false, reason: refusal.reason };
@@ -112,12 +83,11 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
     if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
       return { ok: false, reason: "entries must be single JSON values" };
     }
-    const value = content.arr[0];
-    const refusal = checkSet(placement.map, placement.key, value, writer, ctx.facts);
+    const refusal = checkSet(placement.map, placement.key, content.arr[0], writer, ctx.facts);
     if (refusal) return { ok: false, reason: refusal.reason };
   }
 
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of ds) {
     for (const { clock, len } of ranges) {
       for (let at = clock; at < clock + len; ) {
         const id = Y.createID(client, at);
@@ -133,7 +103,7 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
           placement = placementOfStoreItem(id);
         } else {
           const struct = inUpdate(id);
-          if (!struct) return { ok: false, reason: "update deletes unknown content" };
+          if (!struct) return { ok: false, reason: "update deletes unknown content" }; // update-structure.ts rules this out
           length = struct.id.clock + struct.length - at;
           placement = struct instanceof Y.Item ? placementOfUpdateItem(struct) : null;
         }
@@ -145,23 +115,4 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateContext): CheckResult
     }
   }
   return { ok: true, clients: [...clients] };
-}
-
-/**
- * Rebuilds the client id -> user map from a loaded document: an owned entry's key names its author, a
- * moderation entry's value names its moderator.
- */
-export function clientOwnersOf(doc: Y.Doc): Map<number, string> {
-  const owners = new Map<number, string>();
-  for (const [client, structs] of doc.store.clients) {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item) || !struct.parentSub) continue;
-      const at = struct.parentSub.indexOf(":");
-      if (at > 0) owners.set(client, struct.parentSub.slice(0, at));
-      else if (struct.content instanceof Y.ContentAny) owners.set(client, (struct.content.arr[0] as { byId: string }).byId);
-      else continue;
-      break;
-    }
-  }
-  return owners;
 }

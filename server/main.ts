@@ -43,7 +43,9 @@ if (!env.wsOnly) {
 
 const server = createServer((req, res) => {
   if (req.url === "/api/health") {
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, rooms: ws.rooms() }));
+    // `now` lets pages measure how far their clock is from the server's (lib/client/server-clock.ts).
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(JSON.stringify({ ok: true, rooms: ws.rooms(), now: Date.now() }));
     return;
   }
   if (!handleRequest) return void res.writeHead(404).end();

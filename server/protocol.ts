@@ -6,6 +6,7 @@ import { MessageType, SyncStep } from "../lib/live/wire";
 
 export type ClientMessage =
   | { type: "sync-step-1"; stateVector: Uint8Array }
+  | { type: "sync-step-2"; update: Uint8Array }
   | { type: "update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array }
   | { type: "query-awareness" };
@@ -21,7 +22,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
     if (step === SyncStep.Step1) {
       Y.decodeStateVector(payload); // throws on garbage
       message = { type: "sync-step-1", stateVector: payload };
-    } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
+    } else if (step === SyncStep.Step2) {
+      message = { type: "sync-step-2", update: payload };
+    } else if (step === SyncStep.Update) {
       message = { type: "update", update: payload };
     } else {
       throw new Error(`unknown sync step ${step}`);

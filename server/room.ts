@@ -1,92 +1,115 @@
 /**
- * One live room (essay x seminar): its Yjs document, presence, connections and the path every update takes.
- *
- * An update is checked, applied to the document, written to the log in a batch, and only then sent to the
- * readers, its writer included (its client counts that as "saved"). Whatever another reader has received is therefore committed to PostgreSQL and survives a
- * crash; the writer's own client resends anything that was not (its sync step 2 on reconnect). A joining
- * reader's initial state is encoded only when nothing applied is still unsaved, for the same reason.
+ * One live room (essay x seminar): its Yjs document, its readers' connections and presence, and the path
+ * every update takes through them. Check (check-update.ts), apply to the live document, let the server's own
+ * moderation follow (moderation.ts), then the save queue stores the batch and only then hands it to the
+ * readers, its writer included (its client counts that as "saved"). Joiners are synced from the committed
+ * document, so they too receive only what is stored, and never wait for a stream of writes to be stored.
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
-import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, entryKey } from "../lib/doc/layout";
-import type { Comment } from "../lib/doc/layout";
+import { EntryIndex } from "../lib/doc/entry-index";
 import type { RoomFacts, Writer } from "../lib/doc/permissions";
-import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState } from "./awareness";
-import { checkUpdate, clientOwnersOf } from "./check-update";
 import { CloseCode } from "../lib/live/wire";
-import { CloseError } from "./close-error";
-import { allKeys, isEmpty, materialize, noKeys, type DirtyKeys } from "./materialize";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
-import { appendUpdates, compactRoom, loadRoomDocument } from "./persistence";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState, type AwarenessEntry } from "./awareness";
+import { checkUpdate } from "./check-update";
+import { ClientOwners } from "./client-owners";
+import { CloseError } from "./close-error";
+import type { Limits } from "./limits";
+import { captureChanges, Moderator } from "./moderation";
+import { loadRoomDocument, loadWithheld } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
+import { RelationalCopy } from "./relational-copy";
+import { SaveQueue } from "./save-queue";
 
 export type Connection = {
   user: Writer;
   send: (message: Uint8Array) => void;
   /** Awareness client ids this connection speaks for (the y-websocket client uses one, its doc's clientID). */
   awarenessIds: Set<number>;
+  /**
+   * Updates that build on content this connection has not sent yet. A client that reconnects sends new
+   * changes as soon as the socket opens, before its sync step 2 has caught the server up on what it wrote
+   * while disconnected; they are held, then checked again once that step 2 has been applied.
+   */
+  held: Uint8Array[];
+  /** Whether this connection's sync step 2 has been applied. */
+  caughtUp: boolean;
 };
 
-export type RoomOptions = { compactAfter: number; log: (message: string) => void };
+export function newConnection(user: Writer, send: (message: Uint8Array) => void): Connection {
+  return { user, send, awarenessIds: new Set(), held: [], caughtUp: false };
+}
+
+export type RoomOptions = {
+  compactAfter: number;
+  limits: Pick<Limits, "growthPerUserPerRoom" | "heldUpdates">;
+  log: (message: string) => void;
+};
 
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  private clientOwners = new Map<number, string>();
-  /** Comment id -> author and parent, for the moderation and reaction rules. */
-  private comments = new Map<string, { authorId: string; parentId: string | null }>();
+  readonly awareness: Awareness;
   /** The seminar's tags and members; refreshed from the database whenever someone joins. */
   private seminarFacts: Pick<RoomFacts, "tags" | "memberIds"> = {};
-  private unsaved: Array<{ update: Uint8Array; origin: unknown }> = [];
-  private saving: Promise<void> | null = null;
-  private logRows = 0;
-  private dirty: DirtyKeys = noKeys();
-  private materializing: Promise<void> | null = null;
+  /** Bytes each user has added to the document, for the growth limit. */
+  private readonly growth: Map<string, number>;
+  destroyed = false;
 
   private constructor(
-    private readonly db: Db,
     readonly record: RoomRecord,
+    /** Everything applied: what updates are checked against. Readers are sent only what `queue` has stored. */
+    readonly doc: Y.Doc,
+    private readonly owners: ClientOwners,
+    private readonly index: EntryIndex,
+    private readonly moderator: Moderator,
+    private readonly queue: SaveQueue,
+    private readonly copy: RelationalCopy,
     private readonly options: RoomOptions,
   ) {
+    this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a reader
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+    });
+    this.growth = growthByUser(doc, owners);
   }
 
   static async load(db: Db, record: RoomRecord, options: RoomOptions): Promise<Room> {
-    const room = new Room(db, record, options);
-    room.logRows = await loadRoomDocument(db, record.id, room.doc);
-    room.clientOwners = clientOwnersOf(room.doc);
-    room.dirty = allKeys(room.doc);
-    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      room.unsaved.push({ update, origin });
-      void room.save();
+    const doc = new Y.Doc();
+    const committed = new Y.Doc();
+    const logRows = await loadRoomDocument(db, record.id, [doc, committed]);
+    const withheld = await loadWithheld(db, record.id);
+    const owners = await ClientOwners.load(db, record.id, doc);
+    doc.clientID = owners.newServerClient(doc);
+    const index = new EntryIndex(doc);
+    const moderator = new Moderator(doc, withheld, index);
+    let room: Room | null = null;
+    const queue = new SaveQueue({
+      db,
+      roomId: record.id,
+      committed,
+      logRows,
+      compactAfter: options.compactAfter,
+      takeExtras: () => ({ claims: owners.takeUnsaved(), withheld: moderator.takeUnsaved() }),
+      giveBack: (extras) => {
+        owners.giveBack(extras.claims);
+        moderator.giveBack(extras.withheld);
+      },
+      onCommitted: ({ updates, redacted }) => {
+        if (redacted) room?.broadcast(encodeUpdate(redacted));
+        else for (const update of updates) room?.broadcast(encodeUpdate(update));
+        void room?.copy.run();
+      },
+      log: options.log,
     });
-    room.doc.getMap(ANNOTATIONS).observe((event) => event.keysChanged.forEach((k) => room.dirty.annotations.add(k)));
-    room.doc.getMap(REACTIONS).observe((event) => event.keysChanged.forEach((k) => room.dirty.reactions.add(k)));
-    for (const moderation of [HIDDEN, RESOLVED]) {
-      room.doc.getMap(moderation).observe((event) =>
-        event.keysChanged.forEach((commentId) => {
-          const comment = room.comments.get(commentId);
-          if (comment) room.dirty.comments.add(entryKey(comment.authorId, commentId));
-        }),
-      );
-    }
-    const comments = room.doc.getMap<Comment>(COMMENTS);
-    comments.forEach((value) => room.comments.set(value.id, { authorId: value.authorId, parentId: value.parentId }));
-    comments.observe((event) =>
-      event.keysChanged.forEach((key) => {
-        room.dirty.comments.add(key);
-        const value = comments.get(key);
-        if (value) room.comments.set(value.id, { authorId: value.authorId, parentId: value.parentId });
-        else room.comments.delete(key.slice(key.indexOf(":") + 1));
-      }),
-    );
-    room.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...added!, ...updated!, ...removed!];
-      room.broadcast(encodeAwareness(encodeAwarenessUpdate(room.awareness, changed)));
-    });
-    void room.materialize();
+    doc.on("update", (update: Uint8Array) => queue.push(update));
+    const copy = new RelationalCopy(db, record.id, committed, withheld, options.log);
+    room = new Room(record, doc, owners, index, moderator, queue, copy, options);
+    moderator.tidyAll();
+    void copy.run();
     return room;
   }
 
@@ -94,9 +117,10 @@ export class Room {
     this.seminarFacts = facts;
   }
 
+  /** The server's sync step 1 names what is stored, so a client never takes an unsaved change for a saved one. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(encodeSyncStep1(this.doc));
+    conn.send(encodeSyncStep1(this.queue.committed));
     if (this.awareness.getStates().size > 0) {
       conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -108,14 +132,14 @@ export class Room {
   }
 
   /** Throws CloseError when the connection must be closed; the message then had no effect. */
-  async receive(conn: Connection, message: ClientMessage): Promise<void> {
+  receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case "sync-step-1":
-        while (this.unsaved.length > 0 || this.saving) await this.save();
-        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        conn.send(encodeSyncStep2(this.queue.committed, message.stateVector));
         return;
+      case "sync-step-2":
       case "update":
-        return this.applyClientUpdate(conn, message.update);
+        return this.applyClientUpdate(conn, message.update, message.type === "sync-step-2");
       case "awareness":
         return this.applyClientAwareness(conn, message.update);
       case "query-awareness":
@@ -124,20 +148,41 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    const result = checkUpdate(update, {
-      doc: this.doc,
-      writer: conn.user,
-      clientOwners: this.clientOwners,
-      facts: {
-        ...this.seminarFacts,
-        paragraphIds: this.record.paragraphIds,
-        comment: (id) => this.comments.get(id),
-      },
-    });
-    if (!result.ok) throw new CloseError(CloseCode.UpdateRefused, result.reason);
-    for (const client of result.clients) this.clientOwners.set(client, conn.user.id);
-    Y.applyUpdate(this.doc, update, conn);
+  private facts(): RoomFacts {
+    return {
+      ...this.seminarFacts,
+      ...this.index.facts(),
+      paragraphIds: this.record.paragraphIds,
+      current: (map, key) => this.doc.getMap(map).get(key),
+      now: Date.now(),
+    };
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array, isStep2: boolean): void {
+    const { user } = conn;
+    const result = checkUpdate(update, { doc: this.doc, writer: user, clientOwners: this.owners, facts: this.facts() });
+    if (!result.ok) {
+      if (!(result.missing && !conn.caughtUp)) throw new CloseError(CloseCode.UpdateRefused, result.reason);
+      if (conn.held.length >= this.options.limits.heldUpdates) {
+        throw new CloseError(CloseCode.UpdateRefused, "too many updates that build on content never sent");
+      }
+      conn.held.push(update);
+      return;
+    }
+    if (result.clients.length > 0) {
+      const grown = (this.growth.get(user.id) ?? 0) + update.length;
+      if (grown > this.options.limits.growthPerUserPerRoom) {
+        throw new CloseError(CloseCode.QuotaExceeded, "you have added as much as one person can to this room");
+      }
+      this.growth.set(user.id, grown);
+    }
+    for (const client of result.clients) this.owners.claim(client, user.id);
+    const changed = captureChanges(this.doc, () => Y.applyUpdate(this.doc, update, conn));
+    if (this.moderator.afterChange(changed)) this.queue.redactPending();
+    if (isStep2) {
+      conn.caughtUp = true;
+      for (const held of conn.held.splice(0)) this.applyClientUpdate(conn, held, false);
+    }
   }
 
   /**
@@ -146,99 +191,58 @@ export class Room {
    * those entries are dropped, so nobody can change or remove another reader's presence.
    */
   private applyClientAwareness(conn: Connection, update: Uint8Array): void {
-    const own = decodeAwarenessUpdate(update).filter((entry) => {
+    let entries: AwarenessEntry[];
+    try {
+      entries = decodeAwarenessUpdate(update);
+    } catch (error) {
+      throw new CloseError(CloseCode.MalformedMessage, `malformed presence: ${(error as Error).message}`);
+    }
+    const own = entries.filter((entry) => {
       if (conn.awarenessIds.has(entry.clientId)) return true;
-      const owner = this.clientOwners.get(entry.clientId);
-      if (conn.awarenessIds.size > 0 || (owner !== undefined && owner !== conn.user.id) || entry.state === null) return false;
+      if (conn.awarenessIds.size > 0 || entry.state === null) return false;
+      if (!this.owners.claim(entry.clientId, conn.user.id)) return false;
       conn.awarenessIds.add(entry.clientId);
-      this.clientOwners.set(entry.clientId, conn.user.id);
       return true;
     });
     if (own.length === 0) return;
     for (const entry of own) entry.state = sanitizeAwarenessState(entry.state, conn.user);
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+    if (!this.queue.idle) return;
+    void this.queue.save(); // a new claim is stored even when no update follows
   }
 
   private broadcast(message: Uint8Array): void {
     for (const conn of this.connections) conn.send(message);
   }
 
-  /** Resolves when everything applied so far is committed (or, after an error, retried). */
-  save(): Promise<void> {
-    this.saving ??= this.saveLoop().finally(() => {
-      this.saving = null;
-    });
-    return this.saving;
-  }
-
-  private async saveLoop(): Promise<void> {
-    let failures = 0;
-    while (this.unsaved.length > 0) {
-      const batch = this.unsaved.splice(0);
-      let lastId: bigint;
-      try {
-        lastId = await appendUpdates(this.db, this.record.id, batch.map((entry) => entry.update));
-        failures = 0;
-      } catch (error) {
-        // Nothing of the batch was sent to anyone: keep it first in line and try again.
-        this.unsaved.unshift(...batch);
-        this.options.log(`room ${this.record.id}: saving ${batch.length} updates failed: ${String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures++, 5000)));
-        continue;
-      }
-      // The writer gets its own update back too: that is how its client learns the change is saved.
-      for (const { update } of batch) this.broadcast(encodeUpdate(update));
-      this.logRows += batch.length;
-      void this.materialize();
-      if (this.logRows >= this.options.compactAfter) await this.compact(lastId);
-    }
-  }
-
-  private async compact(upToId: bigint): Promise<void> {
-    try {
-      await compactRoom(this.db, this.record.id, Y.encodeStateAsUpdate(this.doc), upToId);
-      this.logRows = 1;
-    } catch (error) {
-      this.options.log(`room ${this.record.id}: compaction failed (the log is intact): ${String(error)}`);
-    }
-  }
-
-  /** Copies changed entries to the relational tables; one run at a time, coalescing changes made meanwhile. */
-  materialize(): Promise<void> {
-    this.materializing ??= (async () => {
-      while (!isEmpty(this.dirty)) {
-        const dirty = this.dirty;
-        this.dirty = noKeys();
-        try {
-          await materialize(this.db, this.record.id, this.doc, dirty);
-        } catch (error) {
-          // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
-          dirty.annotations.forEach((key) => this.dirty.annotations.add(key));
-          dirty.comments.forEach((key) => this.dirty.comments.add(key));
-          dirty.reactions.forEach((key) => this.dirty.reactions.add(key));
-          this.options.log(`room ${this.record.id}: relational copy failed: ${String(error)}`);
-          break;
-        }
-      }
-    })().finally(() => {
-      this.materializing = null;
-    });
-    return this.materializing;
-  }
-
   /** Waits until the log and the relational copy hold everything; used when the room empties or the server stops. */
   async settle(): Promise<void> {
-    while (this.unsaved.length > 0 || this.saving || this.materializing) {
-      await this.save();
-      await this.materialize();
+    while (!this.queue.idle || !this.copy.idle) {
+      await this.queue.save();
+      await this.copy.run();
     }
   }
-
-  destroyed = false;
 
   destroy(): void {
     this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
+    this.queue.committed.destroy();
   }
+}
+
+/** Bytes each user's structs take in the document (a struct's content, plus a little for the struct itself). */
+function growthByUser(doc: Y.Doc, owners: ClientOwners): Map<string, number> {
+  const growth = new Map<string, number>();
+  for (const [client, structs] of doc.store.clients) {
+    const owner = owners.get(client);
+    if (!owner) continue;
+    let bytes = 0;
+    for (const struct of structs) {
+      bytes += 16;
+      if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) bytes += JSON.stringify(struct.content.arr).length;
+    }
+    growth.set(owner, (growth.get(owner) ?? 0) + bytes);
+  }
+  return growth;
 }

@@ -73,7 +73,7 @@ async function thread(user: User, witness: TestClient, words = "Moscow") {
     putComment(writer.doc, root);
   });
   await waitFor(witness.doc, () => witness.doc.getMap(COMMENTS).has(entryKey(user.id, root.id)), 5000, "the thread");
-  await expect.poll(() => database.db.comment.findUnique({ where: { id: root.id } })).not.toBeNull();
+  await expect.poll(() => database.db.comment.findFirst({ where: { id: root.id } })).not.toBeNull();
   return { mark, root, writer };
 }
 
@@ -127,7 +127,7 @@ describe("who may open a room", () => {
     const other = await joined(cleo, secondRoom);
     const mark = highlight(cleo, paragraphs[0]!, "Taliban");
     putAnnotation(other.doc, mark);
-    await expect.poll(() => database.db.annotation.findUnique({ where: { id: mark.id } })).toMatchObject({ roomId: secondRoom });
+    await expect.poll(() => database.db.annotation.findFirst({ where: { id: mark.id } })).toMatchObject({ roomId: secondRoom });
     expect(member.doc.getMap(ANNOTATIONS).has(entryKey(cleo.id, mark.id))).toBe(false);
     const late = await joined(ben);
     expect(late.doc.getMap(ANNOTATIONS).has(entryKey(cleo.id, mark.id))).toBe(false);
@@ -216,7 +216,7 @@ describe("what members may do", () => {
     const instructor = await joined(teacher);
     instructor.doc.getMap(HIDDEN).set(root.id, { id: root.id, byId: teacher.id, byName: teacher.name, at: Date.now() });
     await waitFor(student.doc, () => student.doc.getMap(HIDDEN).has(root.id), 5000, "the hide at the student");
-    await expect.poll(async () => (await database.db.comment.findUniqueOrThrow({ where: { id: root.id } })).hiddenAt).not.toBeNull();
+    await expect.poll(async () => (await database.db.comment.findFirstOrThrow({ where: { id: root.id } })).hiddenAt).not.toBeNull();
     expect(instructor.ws.readyState).toBe(instructor.ws.OPEN);
   });
 
@@ -233,7 +233,7 @@ describe("what members may do", () => {
     await expect.poll(() => database.db.reaction.findMany({ where: { commentId: root.id } })).toEqual([
       expect.objectContaining({ userId: ben.id, emoji: "insightful" }),
     ]);
-    await expect.poll(async () => (await database.db.comment.findUniqueOrThrow({ where: { id: root.id } })).resolvedAt).not.toBeNull();
+    await expect.poll(async () => (await database.db.comment.findFirstOrThrow({ where: { id: root.id } })).resolvedAt).not.toBeNull();
     expect(reader.ws.readyState).toBe(reader.ws.OPEN);
   });
 });

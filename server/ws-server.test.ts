@@ -113,7 +113,7 @@ describe("a shared room", () => {
       putComment(a.doc, comment(ada, mark.id, "Acceptance, or resignation?"));
     });
     await expect
-      .poll(() => database.db.annotation.findUnique({ where: { id: mark.id }, include: { comments: true } }), { timeout: 5000 })
+      .poll(() => database.db.annotation.findFirst({ where: { id: mark.id }, include: { comments: true } }), { timeout: 5000 })
       .toMatchObject({
         roomId,
         paragraphId: paragraphs[1]!.id,
@@ -235,7 +235,7 @@ describe("bad input", () => {
     expect((await mallory.closed).code).toBe(CloseCode.UpdateRefused);
     await expectRoomStillWorks(witness);
     expect(witness.doc.getMap(ANNOTATIONS).has(entryKey(ada.id, forged.id))).toBe(false);
-    expect(await database.db.annotation.findUnique({ where: { id: forged.id } })).toBeNull();
+    expect(await database.db.annotation.findFirst({ where: { id: forged.id } })).toBeNull();
   });
 });
 

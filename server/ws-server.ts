@@ -1,31 +1,33 @@
 /**
- * The websocket side of Gloss: y-websocket protocol on /ws/<roomId>. Reads like a list of hooks:
- * check origin, authenticate, find the room, load it, then check/apply/persist/broadcast each message,
- * and unload the room when its last reader leaves.
+ * The websocket side of Gloss: y-websocket protocol on /ws/<roomId>. Reads like a list of hooks: answer the
+ * upgrade, check origin, authenticate, find the room, load it, then check/apply/persist/broadcast each
+ * message within the connection's limits, and unload the room when its last reader leaves.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { Db } from "../lib/db/client.server";
-import { authenticate, checkOrigin } from "./authenticate";
-import { CloseCode } from "../lib/live/wire";
-import { CloseError } from "./close-error";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
+import { CloseCode } from "../lib/live/wire";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
 import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { listenForAccessEvents } from "./access-events";
+import { authenticate, checkOrigin } from "./authenticate";
+import { CloseError } from "./close-error";
+import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
 import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
-import { Room, type Connection } from "./room";
+import { newConnection, Room, type Connection } from "./room";
 import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
 
 export type WsServerOptions = {
   db: Db;
   secret: string;
   allowedOrigins?: readonly string[];
-  /** Largest frame accepted; larger ones close the connection with 1009. */
+  /** Largest frame accepted; larger ones close the connection with 1009. Same as `limits.maxPayload`. */
   maxPayload?: number;
+  limits?: Partial<Limits>;
   /** Log rows after which a room's log is compacted into one update. */
   compactAfter?: number;
   /** How long an empty room stays loaded, in case its readers come straight back. */
@@ -48,10 +50,12 @@ export type WsServer = {
 
 export function createWsServer(options: WsServerOptions): WsServer {
   const { db, secret, allowedOrigins = [], log = (m) => console.log(`[gloss ws] ${m}`) } = options;
-  const roomOptions = { compactAfter: options.compactAfter ?? 500, log };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxPayload ? { maxPayload: options.maxPayload } : {}) };
+  const roomOptions = { compactAfter: options.compactAfter ?? 500, limits, log };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const rooms = new Map<string, Promise<Room>>();
   const alive = new WeakSet<WebSocket>();
+  const connectionsOf = new Map<string, number>();
   const connections = new OpenConnections();
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
@@ -102,23 +106,78 @@ export function createWsServer(options: WsServerOptions): WsServer {
     const code = closing?.code ?? CloseCode.InternalError;
     const reason = (closing?.message ?? "server error").slice(0, 120);
     if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+    // A peer that does not read cannot complete the closing handshake either.
+    setTimeout(() => ws.terminate(), 2000).unref();
+  }
+
+  /** One connection's frames: within its limits, decoded, handed to its room in order. */
+  function frameHandler(ws: WebSocket, room: Room, conn: Connection) {
+    const bytes = new TokenBucket(limits.bytesPerSecond, limits.bytesBurst);
+    const updates = new TokenBucket(limits.updatesPerSecond, limits.updatesBurst);
+    const presence = new TokenBucket(limits.presencePerSecond, limits.presenceBurst);
+    let ended = false;
+    return (data: RawData) => {
+      if (ended) return;
+      try {
+        const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
+        if (!bytes.take(frame.length)) throw new CloseError(CloseCode.TooManyRequests, "too many bytes per second");
+        let message;
+        try {
+          message = decodeClientMessage(frame);
+        } catch (error) {
+          throw new CloseError(CloseCode.MalformedMessage, `malformed message: ${(error as Error).message}`);
+        }
+        if (message.type === "update" || message.type === "sync-step-2") {
+          if (!updates.take()) throw new CloseError(CloseCode.TooManyRequests, "too many changes per second");
+        } else if (message.type === "awareness") {
+          if (!presence.take()) throw new CloseError(CloseCode.TooManyRequests, "too many presence updates per second");
+        }
+        // A comment sent just before the tab closed still counts; presence from a closed connection does not.
+        if (ws.readyState !== WebSocket.OPEN && message.type !== "update" && message.type !== "sync-step-2") return;
+        room.receive(conn, message);
+      } catch (error) {
+        ended = true;
+        close(ws, error);
+      }
+    };
   }
 
   async function accept(ws: WebSocket, req: IncomingMessage, roomId: string) {
     alive.add(ws);
     ws.on("pong", () => alive.add(ws));
-    // Frames that arrive while we authenticate wait here; nothing is read or sent before the checks pass.
-    const early: RawData[] = [];
-    let onFrame = (data: RawData) => void early.push(data);
-    ws.on("message", (data) => onFrame(data));
     ws.on("error", (error) => log(`socket error: ${error.message}`));
+    // Frames that arrive while we authenticate wait here (a bounded number); nothing is read or sent before the checks pass.
+    const early: RawData[] = [];
+    let onFrame = (data: RawData) => {
+      early.push(data);
+      if (early.length > 64) close(ws, new CloseError(CloseCode.TooManyRequests, "too many messages before the room opened"));
+    };
+    ws.on("message", (data) => onFrame(data));
+
+    let userId: string | null = null;
+    ws.on("close", () => {
+      if (userId === null) return;
+      const count = (connectionsOf.get(userId) ?? 1) - 1;
+      if (count > 0) connectionsOf.set(userId, count);
+      else connectionsOf.delete(userId);
+    });
 
     let room: Room;
     let conn: Connection;
     try {
       checkOrigin(req, allowedOrigins);
+      let counted = false;
       const admit = async () => {
         const user = await authenticate(req, db, secret);
+        if (!counted) {
+          // Once per connection (re-checks run this again), before the room is looked up.
+          if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
+          const open = connectionsOf.get(user.id) ?? 0;
+          if (open >= limits.connectionsPerUser) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
+          connectionsOf.set(user.id, open + 1);
+          userId = user.id;
+          counted = true;
+        }
         const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
           if (!(error instanceof AppError)) throw error;
           const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
@@ -143,50 +202,22 @@ export function createWsServer(options: WsServerOptions): WsServer {
       do room = await openRoom(access.room);
       while (room.destroyed);
       if (facts) room.setSeminarFacts(facts);
-      conn = {
-        user: { id: user.id, name: user.name, role: access.role },
-        awarenessIds: new Set(),
-        send: (message) => {
-          if (ws.readyState === WebSocket.OPEN) ws.send(message);
-        },
-      };
+      conn = newConnection({ id: user.id, name: user.name, role: access.role }, (message) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > limits.sendBuffer) return close(ws, new CloseError(CloseCode.TooSlow, "the connection fell too far behind"));
+        ws.send(message);
+      });
     } catch (error) {
       return close(ws, error);
     }
     if (ws.readyState !== WebSocket.OPEN) return;
 
-    // Messages of one connection are handled strictly in order; a refused one ends the connection. A comment
-    // sent just before the tab closed still counts: updates that arrived are applied even if the socket has
-    // closed since (presence from a closed connection is not).
-    let queue = Promise.resolve();
-    let refused = false;
-    onFrame = (data) => {
-      queue = queue.then(async () => {
-        if (refused) return;
-        try {
-          const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
-          let message;
-          try {
-            message = decodeClientMessage(frame);
-          } catch (error) {
-            throw new CloseError(CloseCode.MalformedMessage, `malformed message: ${(error as Error).message}`);
-          }
-          if (ws.readyState !== WebSocket.OPEN && message.type !== "update") return;
-          await room.receive(conn, message);
-        } catch (error) {
-          refused = true;
-          close(ws, error);
-        }
-      });
-    };
     ws.on("close", () => {
-      // Leave only after the messages already received are handled, so the room is not unloaded under them.
-      void queue.then(() => {
-        room.leave(conn);
-        if (room.connections.size === 0) scheduleUnload(roomId, room);
-      });
+      room.leave(conn);
+      if (room.connections.size === 0) scheduleUnload(roomId, room);
     });
     room.join(conn);
+    onFrame = frameHandler(ws, room, conn);
     early.splice(0).forEach((data) => onFrame(data));
   }
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "@/lib/doc/anchor";
 import { BUILT_IN_TAGS, type HighlightColor } from "@/lib/doc/layout";
-import { allThreads, mergeRoomViews, type Thread } from "@/lib/doc/read";
+import { allThreads, fillWithheld, mergeRoomViews, withheldIds, type Thread } from "@/lib/doc/read";
 import {
   createHighlight,
   createParagraphComment,
@@ -29,6 +29,8 @@ import { usePresence } from "@/lib/client/use-presence";
 import { useReadingTracker } from "@/lib/client/use-reading-tracker";
 import { useRoom } from "@/lib/client/use-room";
 import { useRoomView } from "@/lib/client/use-room-view";
+import { serverNow } from "@/lib/client/server-clock";
+import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
@@ -84,7 +86,11 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
   const texts = useMemo(() => paragraphs.map(({ id, text }) => ({ id, text })), [paragraphs]);
   const paragraphIds = useMemo(() => paragraphs.map((p) => p.id), [paragraphs]);
   const labels = useMemo(() => paragraphLabels(paragraphs), [paragraphs]);
-  const sharedView = useRoomView(shared.room?.doc ?? null, texts);
+  const storedView = useRoomView(shared.room?.doc ?? null, texts);
+  // Instructors read hidden comments' text, which the live document does not carry, from the server.
+  const hiddenIds = useMemo(() => withheldIds(storedView), [storedView]);
+  const hiddenTexts = useWithheld(roomId, role === "instructor", hiddenIds);
+  const sharedView = useMemo(() => fillWithheld(storedView, hiddenTexts), [storedView, hiddenTexts]);
   const privateView = useRoomView(notes.room?.doc ?? null, texts, { private: true });
   const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
   const readers = usePresence(shared.room?.provider ?? null, me.id);
@@ -100,6 +106,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
             doc: shared.room.doc,
             writer: { id: me.id, name: me.name, role },
             facts: { paragraphIds: paragraphIdSet, tags: new Set(tags), memberIds: members.length > 0 ? new Set(members.map((m) => m.id)) : undefined },
+            now: serverNow,
           }
         : null,
     [shared.room, me.id, me.name, role, paragraphIdSet, tags, members],
@@ -107,7 +114,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
   const privateTarget = useMemo<WriteTarget | null>(
     () =>
       notes.room
-        ? { doc: notes.room.doc, writer: { id: me.id, name: me.name, role: "owner" }, facts: { paragraphIds: paragraphIdSet, tags: new Set() } }
+        ? { doc: notes.room.doc, writer: { id: me.id, name: me.name, role: "owner" }, facts: { paragraphIds: paragraphIdSet, tags: new Set() }, now: serverNow }
         : null,
     [notes.room, me.id, me.name, paragraphIdSet],
   );

@@ -83,7 +83,7 @@ function CommentBlock({ thread, comment, isOpener }: { thread: Thread; comment: 
   const canWrite = reading.canWrite(thread);
   const mine = comment.authorId === me.id;
   const moderator = reading.role === "instructor" && !thread.private;
-  const hiddenFromMe = comment.hidden !== null && !moderator;
+  const hiddenFromMe = (comment.hidden !== null || comment.withheld === true) && !moderator;
   const mentionsMe = comment.mentions.includes(me.id) && !hiddenFromMe;
   const mentioned = comment.mentions.map((id) => reading.membersById.get(id)).filter((m): m is Member => m !== undefined);
   const whole = deletesWholeNote(thread, comment);
@@ -114,6 +114,10 @@ function CommentBlock({ thread, comment, isOpener }: { thread: Thread; comment: 
         <p className="mt-0.5 flex items-center gap-1.5 text-[0.875rem] italic text-muted">
           <EyeOffIcon />
           Hidden by the instructor
+        </p>
+      ) : comment.withheld && comment.body === "" ? (
+        <p className="mt-0.5 text-[0.875rem] italic text-muted" role="status">
+          Loading the hidden comment’s text…
         </p>
       ) : editing ? (
         <div className="mt-1.5">

@@ -21,6 +21,7 @@ import {
   type ReactionKind,
   type RootMapName,
 } from "../doc/layout";
+import { entryIndexOf } from "../doc/entry-index";
 import { checkDelete, checkSet, type Refusal, type RoomFacts, type Writer } from "../doc/permissions";
 import { newId } from "./new-id";
 
@@ -30,24 +31,45 @@ export class AnnotateError extends Error {
 
 /**
  * Where a write goes: the room's document, who writes (with the role the server gave them in that room) and
- * what the room's rules check against. `facts.comment` is filled in from the document itself.
+ * what the room's rules check against. The document's own facts (comments, ids, current values) are filled in
+ * from it; `now` is this page's estimate of the server's clock (server-clock.ts), which times are bounded by.
  */
 export type WriteTarget = {
   doc: Y.Doc;
   writer: Writer;
-  facts?: Omit<RoomFacts, "comment">;
+  facts?: Pick<RoomFacts, "paragraphIds" | "tags" | "memberIds">;
+  now?: () => number;
 };
 
 type Change = { map: RootMapName; key: string; value: unknown } | { map: RootMapName; key: string; delete: true };
 
-/** The comment lookup the rules need, answered from the document this client has. */
-function commentLookup(doc: Y.Doc): NonNullable<RoomFacts["comment"]> {
-  return (id) => {
-    for (const value of doc.getMap<Comment>(COMMENTS).values()) {
-      if (value?.id === id) return { authorId: value.authorId, parentId: value.parentId };
-    }
-    return undefined;
+function factsOf(target: WriteTarget): RoomFacts {
+  const { doc } = target;
+  return {
+    ...target.facts,
+    ...entryIndexOf(doc).facts(),
+    current: (map, key) => doc.getMap(map).get(key),
+    now: nowOf(target),
   };
+}
+
+const nowOf = (target: WriteTarget) => Math.round((target.now ?? Date.now)());
+
+/**
+ * A time for an entry that answers others: now, or theirs if this page's clock is behind (the server refuses
+ * a reply timed before its parent).
+ */
+function timeAfter(target: WriteTarget, ...times: Array<number | undefined>): number {
+  return Math.max(nowOf(target), ...times.map((t) => t ?? 0));
+}
+
+function createdAtOfComment(target: WriteTarget, id: string): number | undefined {
+  const fact = entryIndexOf(target.doc).comment(id);
+  return fact && !fact.deleted ? fact.createdAt : undefined;
+}
+
+function createdAtOfAnnotation(target: WriteTarget, id: string): number | undefined {
+  return entryIndexOf(target.doc).facts().annotation(id)?.createdAt;
 }
 
 function sentence(refusal: Refusal): string {
@@ -62,7 +84,7 @@ function sentence(refusal: Refusal): string {
  */
 function apply(target: WriteTarget, changes: Change[], what: string): void {
   const { doc, writer } = target;
-  const facts: RoomFacts = { ...target.facts, comment: commentLookup(doc) };
+  const facts = factsOf(target);
   for (const change of changes) {
     const refusal =
       "delete" in change
@@ -82,7 +104,8 @@ function apply(target: WriteTarget, changes: Change[], what: string): void {
 /** What a comment says: its text, the seminar's tags put on it and the members it mentions. */
 export type CommentDraft = { body: string; tags?: string[]; mentions?: string[] };
 
-function newComment(writer: Writer, annotationId: string, parentId: string | null, draft: CommentDraft): Comment {
+function newComment(target: WriteTarget, annotationId: string, parentId: string | null, draft: CommentDraft, createdAt?: number): Comment {
+  const { writer } = target;
   return {
     id: newId(),
     authorId: writer.id,
@@ -90,7 +113,9 @@ function newComment(writer: Writer, annotationId: string, parentId: string | nul
     annotationId,
     parentId,
     body: draft.body.trim(),
-    createdAt: Date.now(),
+    createdAt:
+      createdAt ??
+      timeAfter(target, createdAtOfAnnotation(target, annotationId), parentId === null ? undefined : createdAtOfComment(target, parentId)),
     editedAt: null,
     tags: [...new Set(draft.tags ?? [])],
     mentions: [...new Set(draft.mentions ?? [])],
@@ -121,12 +146,12 @@ export function createHighlight(target: WriteTarget, options: CreateHighlightOpt
     kind: "highlight",
     color,
     selector: selectorsFor(paragraphText, span),
-    createdAt: Date.now(),
+    createdAt: nowOf(target),
   };
   const changes = [setAnnotation(annotation)];
   if (options.comment !== undefined) {
     const draft = typeof options.comment === "string" ? { body: options.comment } : options.comment;
-    changes.push(setComment(newComment(writer, annotation.id, null, draft)));
+    changes.push(setComment(newComment(target, annotation.id, null, draft, annotation.createdAt)));
   }
   apply(target, changes, options.comment === undefined ? "This highlight cannot be saved" : "This note cannot be saved");
   return annotation;
@@ -142,22 +167,22 @@ export function createParagraphComment(target: WriteTarget, { paragraphId, ...dr
     kind: "paragraph",
     color: null,
     selector: null,
-    createdAt: Date.now(),
+    createdAt: nowOf(target),
   };
-  apply(target, [setAnnotation(annotation), setComment(newComment(writer, annotation.id, null, draft))], "This note cannot be saved");
+  apply(target, [setAnnotation(annotation), setComment(newComment(target, annotation.id, null, draft, annotation.createdAt))], "This note cannot be saved");
   return annotation;
 }
 
 /** Opens the thread on a highlight that has none yet (anyone may start the discussion of a highlight). */
 export function startThread(target: WriteTarget, { annotationId, ...draft }: { annotationId: string } & CommentDraft): Comment {
-  const value = newComment(target.writer, annotationId, null, draft);
+  const value = newComment(target, annotationId, null, draft);
   apply(target, [setComment(value)], "This comment cannot be saved");
   return value;
 }
 
 /** Replies to a thread; `rootId` is the id of the comment that opened it. */
 export function reply(target: WriteTarget, { annotationId, rootId, ...draft }: { annotationId: string; rootId: string } & CommentDraft): Comment {
-  const value = newComment(target.writer, annotationId, rootId, draft);
+  const value = newComment(target, annotationId, rootId, draft);
   apply(target, [setComment(value)], "This reply cannot be saved");
   return value;
 }
@@ -176,7 +201,7 @@ export function editComment(target: WriteTarget, comment: Comment, draft: Commen
     body: draft.body.trim(),
     tags: [...new Set(draft.tags ?? comment.tags ?? [])],
     mentions: [...new Set(draft.mentions ?? comment.mentions ?? [])],
-    editedAt: Date.now(),
+    editedAt: timeAfter(target, comment.createdAt),
   };
   apply(target, [setComment(value)], "This comment cannot be saved");
   return value;
@@ -197,13 +222,14 @@ export function deleteAnnotation(target: WriteTarget, annotation: Annotation): v
   apply(target, [{ map: ANNOTATIONS, key: entryKey(annotation.authorId, annotation.id), delete: true }], "This highlight cannot be removed");
 }
 
-function moderation(writer: Writer, commentId: string): Moderation {
-  return { id: commentId, byId: writer.id, byName: writer.name, at: Date.now() };
+function moderation(target: WriteTarget, commentId: string): Moderation {
+  const { writer } = target;
+  return { id: commentId, byId: writer.id, byName: writer.name, at: timeAfter(target, createdAtOfComment(target, commentId)) };
 }
 
 /** Marks a thread resolved; `rootId` is its opening comment. Its author and instructors may. */
 export function resolveThread(target: WriteTarget, rootId: string): void {
-  apply(target, [{ map: RESOLVED, key: rootId, value: moderation(target.writer, rootId) }], "This thread cannot be resolved");
+  apply(target, [{ map: RESOLVED, key: rootId, value: moderation(target, rootId) }], "This thread cannot be resolved");
 }
 
 export function reopenThread(target: WriteTarget, rootId: string): void {
@@ -213,7 +239,8 @@ export function reopenThread(target: WriteTarget, rootId: string): void {
 /** Sets the writer's one reaction to a comment, replacing any other kind they had chosen. */
 export function react(target: WriteTarget, commentId: string, kind: ReactionKind): void {
   const { writer } = target;
-  const value: Reaction = { id: commentId, authorId: writer.id, authorName: writer.name, reaction: kind, createdAt: Date.now() };
+  const createdAt = timeAfter(target, createdAtOfComment(target, commentId));
+  const value: Reaction = { id: commentId, authorId: writer.id, authorName: writer.name, reaction: kind, createdAt };
   apply(target, [{ map: REACTIONS, key: entryKey(writer.id, commentId), value }], "This reaction cannot be saved");
 }
 
@@ -223,7 +250,7 @@ export function unreact(target: WriteTarget, commentId: string): void {
 
 /** Instructors hide a comment from students (who see that it was hidden, not what it said). */
 export function hideComment(target: WriteTarget, commentId: string): void {
-  apply(target, [{ map: HIDDEN, key: commentId, value: moderation(target.writer, commentId) }], "This comment cannot be hidden");
+  apply(target, [{ map: HIDDEN, key: commentId, value: moderation(target, commentId) }], "This comment cannot be hidden");
 }
 
 export function showComment(target: WriteTarget, commentId: string): void {

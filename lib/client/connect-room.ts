@@ -2,11 +2,16 @@
  * Opens a room's live document: one Y.Doc and one y-websocket connection to /ws/<roomId> on this origin
  * (the session cookie goes with the upgrade request; the server authenticates from it). Loaded only in the
  * browser, on demand (see use-room.ts), so Yjs is neither in the server render nor in the first script.
+ *
+ * The core (`openRoom`) takes the websocket address and class from its caller and touches no browser global,
+ * so the fault tests run this very code in Node, with a `ws` WebSocket that sends the session cookie itself,
+ * rather than a look-alike client that could behave better than the page does.
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CloseCode, isFinalClose, MessageType, WS_PATH_PREFIX } from "../live/wire";
 import { savedClockIn } from "./saved-clock";
+import { syncServerClock } from "./server-clock";
 
 /** What the page says after a close that reconnecting cannot help (FINAL_CLOSE_CODES in lib/live/wire.ts). */
 export const FINAL_CLOSE_MESSAGES: Record<number, string> = {
@@ -65,18 +70,35 @@ function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onUnsaved: (unsaved
 
 export type OpenRoom = { doc: Y.Doc; provider: WebsocketProvider; destroy: () => void };
 
+/** Where rooms are served and which WebSocket class reaches them. */
+export type RoomTransport = {
+  /** `ws(s)://<host>/ws`; the room id is appended. */
+  websocketBase: string;
+  /** Defaults to the browser's WebSocket; Node passes one that adds the Cookie and Origin a browser would send. */
+  WebSocket?: typeof WebSocket;
+};
+
+/** The page's room connection: the browser's origin and WebSocket. */
 export function connectRoom(roomId: string, me: { id: string; name: string }, events: RoomEvents): OpenRoom {
+  return openRoom(roomId, me, events, { websocketBase: websocketBase() });
+}
+
+export function openRoom(roomId: string, me: { id: string; name: string }, events: RoomEvents, transport: RoomTransport): OpenRoom {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(websocketBase(), roomId, doc, {
+  const provider = new WebsocketProvider(transport.websocketBase, roomId, doc, {
     // Tabs must not share edits behind the server's back: every change goes through its checks.
     disableBc: true,
     shouldReconnect: (event) => !isFinalClose(event.code),
+    ...(transport.WebSocket ? { WebSocketPolyfill: transport.WebSocket } : {}),
   });
   const stopTracking = trackSaved(doc, provider, events.onUnsaved);
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
   provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
 
-  const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => events.onStatus(status);
+  const onStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
+    if (status === "connected") void syncServerClock();
+    events.onStatus(status);
+  };
   const onClose = (event: CloseEvent | null) => {
     const message = event ? finalCloseMessage(event.code) : null;
     if (!event || !message) return;

@@ -8,9 +8,14 @@
  *   reactions:   `${authorId}:${commentId}`    -> Reaction     (one per person per comment, by construction)
  *   hidden:      `${commentId}`                -> Moderation   (an instructor hid the comment)
  *   resolved:    `${rootCommentId}`            -> Moderation   (the thread's author or an instructor resolved it)
+ *   openers:     `${annotationId}`             -> Opener       (written by the server only: see below)
  * The author is part of every owned key, so the server can tell who owns an entry from the key alone, including
  * for deletions and for overwrites whose update carries no parent information. Editing an entry replaces its
  * value. Moderation keys name the comment; who may write them depends on the seminar role and that comment.
+ *
+ * A thread's opener is its highlight author's first comment. Anyone may start the discussion of someone
+ * else's bare highlight; the first such comment the server accepts is recorded in `openers`, by the server,
+ * so no later comment (however it is timed) can take the thread over (lib/doc/read.ts, permissions.ts).
  */
 import { z } from "zod";
 
@@ -19,7 +24,8 @@ export const COMMENTS = "comments";
 export const REACTIONS = "reactions";
 export const HIDDEN = "hidden";
 export const RESOLVED = "resolved";
-export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED] as const;
+export const OPENERS = "openers";
+export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED, OPENERS] as const;
 export type RootMapName = (typeof ROOT_MAPS)[number];
 
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "violet"] as const;
@@ -27,6 +33,9 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, "ids are 6-64 url-safe characters");
 const timestamp = z.number().int().nonnegative();
+
+/** How far past the server's clock a client's time may be: clocks drift, and a page's estimate of the server's is rough. */
+export const MAX_CLOCK_AHEAD_MS = 60_000;
 
 /** W3C Web Annotation TextQuoteSelector, relative to one paragraph's text. */
 export const TextQuoteSelectorSchema = z.object({
@@ -72,15 +81,21 @@ export const CommentSchema = z
     annotationId: id,
     /** null for the comment that opens a thread; the thread root's id for a reply. */
     parentId: id.nullable(),
-    body: z.string().trim().min(1).max(COMMENT_MAX_LENGTH),
+    body: z.string().max(COMMENT_MAX_LENGTH),
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
     /** Seminar tags (BUILT_IN_TAGS plus the seminar's own). */
     tags: z.array(z.string().min(1).max(24)).max(6).default([]),
     /** Ids of seminar members mentioned with @. */
     mentions: z.array(id).max(20).default([]),
+    /**
+     * Set by the server, never by a client, on a comment an instructor hid: the body is then empty, and the
+     * full entry is kept outside the shared document (instructors and the author read it over HTTP).
+     */
+    withheld: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.withheld ? c.body === "" : c.body.trim().length > 0), { message: "a comment needs some text", path: ["body"] });
 export type Comment = z.input<typeof CommentSchema>;
 
 export const REACTION_KINDS = ["agree", "insightful", "question", "thanks"] as const;
@@ -103,12 +118,17 @@ export const ModerationSchema = z
   .strict();
 export type Moderation = z.infer<typeof ModerationSchema>;
 
+/** Which comment opened the thread on an annotation, when it is not the highlight author's own. Key: the annotation's id. */
+export const OpenerSchema = z.object({ id, commentId: id, at: timestamp }).strict();
+export type Opener = z.infer<typeof OpenerSchema>;
+
 export const entrySchemas = {
   [ANNOTATIONS]: AnnotationSchema,
   [COMMENTS]: CommentSchema,
   [REACTIONS]: ReactionSchema,
   [HIDDEN]: ModerationSchema,
   [RESOLVED]: ModerationSchema,
+  [OPENERS]: OpenerSchema,
 } as const;
 
 

@@ -99,6 +99,17 @@ describe("readRoom", () => {
     expect(thread.replies.map((c) => c.id)).toEqual(["root-ben"]);
   });
 
+  it("never lets someone else's first comment open a thread, however early it claims to be", () => {
+    const doc = docWith(
+      [highlight("hl-ada", paragraphs[0], "Taliban", 5)],
+      [comment("root-ada", "hl-ada", null, 10), comment("root-ben", "hl-ada", null, 0, ben)],
+    );
+    const thread = readRoom(doc, paragraphs).paragraphs.get("para-one")!.threads[0];
+    expect(thread.opener?.id).toBe("root-ada");
+    expect(thread.replies.map((c) => c.id)).toEqual(["root-ben"]);
+    expect(thread.rootId).toBe("root-ada");
+  });
+
   it("skips entries that do not match the layout or whose key names another author", () => {
     const doc = docWith([highlight("hl-okay", paragraphs[0], "Taliban", 1)]);
     doc.getMap(ANNOTATIONS).set("user-ben:hl-forged", { ...highlight("hl-forged", paragraphs[0], "Moscow", 2), authorId: "user-ada" });

@@ -7,6 +7,7 @@
 import type * as Y from "yjs";
 import type { z } from "zod";
 import { locate } from "./anchor";
+import { pickOpener } from "./opener";
 import {
   ANNOTATIONS,
   AnnotationSchema,
@@ -14,6 +15,7 @@ import {
   CommentSchema,
   HIDDEN,
   ModerationSchema,
+  OPENERS,
   REACTIONS,
   REACTION_KINDS,
   RESOLVED,
@@ -21,6 +23,7 @@ import {
   parseEntryKey,
   type Annotation,
   type Moderation,
+  type Opener,
   type Reaction,
   type ReactionKind,
 } from "./layout";
@@ -138,15 +141,18 @@ type Discussion = Pick<Thread, "opener" | "openerDeleted" | "rootId" | "replies"
 const NO_DISCUSSION: Discussion = { opener: null, openerDeleted: false, rootId: null, replies: [], resolved: null };
 
 /**
- * Groups comments under their annotation. The earliest thread root opens the thread; every other comment
- * (replies, and a second root written concurrently by someone else) follows it in time order, so no comment
- * is ever hidden. When the opener was deleted, its replies remain and the thread says so. Comments whose
- * annotation has not arrived are left out until it does.
+ * Groups comments under their annotation. The thread's opener is decided by lib/doc/opener.ts, so nobody's
+ * comment (however it is timed) can take a thread over; every other comment (replies, and other first
+ * comments) follows in time order, so no comment is ever hidden.
+ * When the opener was deleted, its replies remain and the thread says so. Comments whose annotation has not
+ * arrived are left out until it does.
  */
-function discussions(doc: Y.Doc): Map<string, Discussion> {
+function discussions(doc: Y.Doc, annotations: Annotation[]): Map<string, Discussion> {
   const reactions = reactionsByComment(readReactions(doc));
   const hidden = readModeration(doc, HIDDEN);
   const resolved = readModeration(doc, RESOLVED);
+  const authorOf = new Map(annotations.map((a) => [a.id, a.authorId]));
+  const recorded = doc.getMap<Opener>(OPENERS);
   const grouped = new Map<string, CommentView[]>();
   for (const comment of readComments(doc)) {
     const view: CommentView = { ...comment, hidden: hidden.get(comment.id) ?? null, reactions: reactions.get(comment.id) ?? [] };
@@ -157,9 +163,14 @@ function discussions(doc: Y.Doc): Map<string, Discussion> {
   const result = new Map<string, Discussion>();
   for (const [annotationId, list] of grouped) {
     list.sort(byTime);
-    const opener = list.find((c) => c.parentId === null) ?? null;
+    const openerId = pickOpener(
+      list.filter((c) => c.parentId === null),
+      authorOf.get(annotationId),
+      recorded.get(annotationId)?.commentId,
+    );
+    const opener = list.find((c) => c.id === openerId) ?? null;
     const replies = list.filter((c) => c !== opener);
-    const rootId = opener?.id ?? replies[0]?.parentId ?? null;
+    const rootId = opener?.id ?? openerId ?? replies.find((c) => c.parentId !== null)?.parentId ?? replies[0]?.id ?? null;
     result.set(annotationId, {
       opener,
       openerDeleted: opener === null && replies.length > 0,
@@ -189,12 +200,13 @@ function sortView(view: ParagraphView) {
 
 export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {
   const isPrivate = options.private ?? false;
-  const comments = discussions(doc);
+  const annotations = readAnnotations(doc).sort(byTime);
+  const comments = discussions(doc, annotations);
   const texts = new Map(paragraphs.map((p) => [p.id, p.text]));
   const views = new Map<string, ParagraphView>(paragraphs.map((p) => [p.id, emptyView()]));
   const elsewhere: Thread[] = [];
 
-  for (const annotation of readAnnotations(doc).sort(byTime)) {
+  for (const annotation of annotations) {
     const discussion = comments.get(annotation.id) ?? NO_DISCUSSION;
     const text = texts.get(annotation.paragraphId);
     const view = views.get(annotation.paragraphId);
@@ -276,4 +288,31 @@ export function segmentText(text: string, highlights: ReadonlyArray<{ annotation
     segments.push({ start, end, text: text.slice(start, end), annotations });
   }
   return segments;
+}
+
+/** What a hidden comment said, as an instructor fetches it (the live document carries only a stub). */
+export type WithheldTextOf = ReadonlyMap<string, { body: string; tags: string[]; mentions: string[] }>;
+
+/** The ids of comments in the view whose text is withheld. */
+export function withheldIds(view: RoomView): string[] {
+  const ids: string[] = [];
+  const visit = (thread: Thread) => {
+    for (const comment of [thread.opener, ...thread.replies]) if (comment?.withheld) ids.push(comment.id);
+  };
+  for (const paragraph of view.paragraphs.values()) [...paragraph.threads, ...paragraph.orphans].forEach(visit);
+  view.elsewhere.forEach(visit);
+  return ids;
+}
+
+/** The view with hidden comments' text filled in where it is known; the same view when there is none. */
+export function fillWithheld(view: RoomView, texts: WithheldTextOf): RoomView {
+  if (texts.size === 0) return view;
+  const fill = (comment: CommentView | null): CommentView | null => {
+    const text = comment?.withheld ? texts.get(comment.id) : undefined;
+    return comment && text ? { ...comment, body: text.body, tags: text.tags, mentions: text.mentions } : comment;
+  };
+  const thread = (t: Thread): Thread => ({ ...t, opener: fill(t.opener), replies: t.replies.map((c) => fill(c)!) });
+  const paragraphs = new Map<string, ParagraphView>();
+  for (const [id, p] of view.paragraphs) paragraphs.set(id, { ...p, threads: p.threads.map(thread), orphans: p.orphans.map(thread) });
+  return { paragraphs, elsewhere: view.elsewhere.map(thread) };
 }

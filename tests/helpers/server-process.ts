@@ -6,8 +6,11 @@ import { TEST_SECRET } from "./users";
 
 export type ServerProcess = { child: ChildProcess; port: number; origin: string; output: () => string };
 
-/** Starts `server/main.ts` as its own process (websocket only, port 0) and waits until it listens. */
-export function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+/**
+ * Starts `server/main.ts` as its own process (websocket only) and waits until it listens: on port 0, or on
+ * `port` to come back where a killed one was, so its clients reconnect to it on their own.
+ */
+export function startServerProcess(databaseUrl: string, { port = 0 }: { port?: number } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -16,7 +19,7 @@ export function startServerProcess(databaseUrl: string): Promise<ServerProcess> 
       NEXTAUTH_SECRET: TEST_SECRET,
       GLOSS_WS_ONLY: "1",
       GLOSS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "gloss-server-")),
-      PORT: "0",
+      PORT: String(port),
       HOST: "127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -19,7 +19,7 @@ export type TestServer = {
  * listens for removals and sign-outs, and is returned once it does.
  */
 export async function startTestServer(db: Db, options: Partial<WsServerOptions> = {}): Promise<TestServer> {
-  const ws = createWsServer({ db, secret: TEST_SECRET, log: () => {}, ...options });
+  const ws = createWsServer({ db, secret: TEST_SECRET, log: process.env.GLOSS_TEST_LOG ? console.log : () => {}, ...options });
   await ws.ready;
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => ws.handleUpgrade(req, socket, head));

@@ -1,7 +1,7 @@
 /**
- * Keeps the relational copy of a room's annotations and comments (tables Annotation and Comment) in step with
- * its live document, for exports and analytics. The update log stays the source of truth: a room that is
- * loaded is materialized whole, so a copy that fell behind (a crash between log and copy) catches up.
+ * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction), keyed by room
+ * and id. A hidden comment's row keeps its text (from the withheld store: the live document has only a
+ * stub), for instructors' exports. Entries gone from the document are marked deleted, never removed.
  */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
@@ -15,29 +15,23 @@ import {
   REACTIONS,
   ReactionSchema,
   RESOLVED,
+  type Comment,
   type Moderation,
 } from "../lib/doc/layout";
 
 /** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
 export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string> };
 
-export function noKeys(): DirtyKeys {
-  return { annotations: new Set(), comments: new Set(), reactions: new Set() };
-}
+export type CopyInput = {
+  roomId: string;
+  doc: Y.Doc;
+  dirty: DirtyKeys;
+  withheld: ReadonlyMap<string, Comment>;
+  /** When the server first accepted the entry under this key, if it was in this process. */
+  receivedAt: (key: string) => Date | undefined;
+};
 
-export function allKeys(doc: Y.Doc): DirtyKeys {
-  return {
-    annotations: new Set(doc.getMap(ANNOTATIONS).keys()),
-    comments: new Set(doc.getMap(COMMENTS).keys()),
-    reactions: new Set(doc.getMap(REACTIONS).keys()),
-  };
-}
-
-export function isEmpty(dirty: DirtyKeys): boolean {
-  return dirty.annotations.size + dirty.comments.size + dirty.reactions.size === 0;
-}
-
-export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: DirtyKeys): Promise<void> {
+export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receivedAt }: CopyInput): Promise<void> {
   const annotations = doc.getMap(ANNOTATIONS);
   const comments = doc.getMap(COMMENTS);
   const reactions = doc.getMap(REACTIONS);
@@ -70,10 +64,12 @@ export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: Dir
       createdAt: new Date(a.createdAt),
       deletedAt: null,
     };
-    writes.push(() => db.annotation.upsert({ where: { id: a.id }, create: { id: a.id, roomId, ...row }, update: row }));
+    const create = { id: a.id, roomId, ...row, receivedAt: receivedAt(key) ?? now };
+    writes.push(() => db.annotation.upsert({ where: { roomId_id: { roomId, id: a.id } }, create, update: row }));
   }
   for (const key of dirty.comments) {
-    const parsed = CommentSchema.safeParse(comments.get(key));
+    const stored = comments.get(key) as Comment | undefined;
+    const parsed = CommentSchema.safeParse(stored?.withheld ? (withheld.get(stored.id) ?? stored) : stored);
     if (!parsed.success) {
       const id = parseEntryKey(key)?.id;
       if (id) gone.comments.push(id);
@@ -84,7 +80,6 @@ export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: Dir
       annotationId: c.annotationId,
       parentId: c.parentId,
       authorId: c.authorId,
-      body: c.body,
       createdAt: new Date(c.createdAt),
       editedAt: c.editedAt === null ? null : new Date(c.editedAt),
       tags: c.tags,
@@ -92,20 +87,23 @@ export async function materialize(db: Db, roomId: string, doc: Y.Doc, dirty: Dir
       hiddenAt: at(hidden.get(c.id)),
       resolvedAt: at(resolved.get(c.id)),
       deletedAt: null,
+      // A stub whose full entry is missing keeps the text the row already has.
+      ...(c.withheld ? {} : { body: c.body }),
     };
-    writes.push(() => db.comment.upsert({ where: { id: c.id }, create: { id: c.id, roomId, ...row }, update: row }));
+    const create = { id: c.id, roomId, body: c.body, ...row, receivedAt: receivedAt(key) ?? now };
+    writes.push(() => db.comment.upsert({ where: { roomId_id: { roomId, id: c.id } }, create, update: row }));
   }
   for (const key of dirty.reactions) {
     const owner = parseEntryKey(key);
     if (!owner) continue;
     const parsed = ReactionSchema.safeParse(reactions.get(key));
-    const where = { commentId_userId: { commentId: owner.id, userId: owner.authorId } };
+    const ids = { roomId, commentId: owner.id, userId: owner.authorId };
     if (!parsed.success) {
-      writes.push(() => db.reaction.deleteMany({ where: { commentId: owner.id, userId: owner.authorId } }));
+      writes.push(() => db.reaction.deleteMany({ where: ids }));
       continue;
     }
     const row = { emoji: parsed.data.reaction, createdAt: new Date(parsed.data.createdAt) };
-    writes.push(() => db.reaction.upsert({ where, create: { commentId: owner.id, userId: owner.authorId, ...row }, update: row }));
+    writes.push(() => db.reaction.upsert({ where: { roomId_commentId_userId: ids }, create: { ...ids, ...row }, update: row }));
   }
   if (gone.annotations.length) {
     writes.push(() => db.annotation.updateMany({ where: { roomId, id: { in: gone.annotations } }, data: { deletedAt: now } }));

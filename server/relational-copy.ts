@@ -1,0 +1,97 @@
+/**
+ * Keeps the relational copy of a room (tables Annotation, Comment, Reaction) in step with its committed
+ * document, for exports and analytics. The update log stays the source of truth: a room that is loaded is
+ * copied whole, so a copy that fell behind (a crash between log and copy) catches up. Runs off the hot
+ * path, one run at a time, coalescing the keys that changed meanwhile.
+ */
+import * as Y from "yjs";
+import type { Db } from "../lib/db/client.server";
+import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, parseEntryKey, type Comment } from "../lib/doc/layout";
+import { copyEntries, type DirtyKeys } from "./copy-entries";
+
+export class RelationalCopy {
+  private dirty: DirtyKeys = noKeys();
+  private running: Promise<void> | null = null;
+  /** When the server first committed each entry key; becomes the rows' receivedAt. */
+  private readonly receivedAt = new Map<string, Date>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly roomId: string,
+    private readonly committed: Y.Doc,
+    private readonly withheld: ReadonlyMap<string, Comment>,
+    private readonly log: (message: string) => void,
+  ) {
+    this.dirty = {
+      annotations: new Set(committed.getMap(ANNOTATIONS).keys()),
+      comments: new Set(committed.getMap(COMMENTS).keys()),
+      reactions: new Set(committed.getMap(REACTIONS).keys()),
+    };
+    const track = (name: string, into: keyof DirtyKeys, byComment = false) =>
+      committed.getMap(name).observe((event) =>
+        event.keysChanged.forEach((key) => {
+          if (byComment) {
+            // Hiding or resolving changes the comment's row; its key is found by id.
+            const author = this.commentAuthor(key);
+            if (author) this.dirty[into].add(`${author}:${key}`);
+            return;
+          }
+          if (!this.receivedAt.has(key) && event.target.has(key)) this.receivedAt.set(key, new Date());
+          this.dirty[into].add(key);
+        }),
+      );
+    track(ANNOTATIONS, "annotations");
+    track(COMMENTS, "comments");
+    track(REACTIONS, "reactions");
+    track(HIDDEN, "comments", true);
+    track(RESOLVED, "comments", true);
+  }
+
+  private commentAuthor(commentId: string): string | null {
+    for (const key of this.committed.getMap(COMMENTS).keys()) {
+      const owner = parseEntryKey(key);
+      if (owner?.id === commentId) return owner.authorId;
+    }
+    return null;
+  }
+
+  /** Copies what changed; resolves when the copy holds everything committed so far (or a run failed). */
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      while (!isEmpty(this.dirty)) {
+        const dirty = this.dirty;
+        this.dirty = noKeys();
+        try {
+          await copyEntries(this.db, {
+            roomId: this.roomId,
+            doc: this.committed,
+            dirty,
+            withheld: this.withheld,
+            receivedAt: (key) => this.receivedAt.get(key),
+          });
+          for (const keys of Object.values(dirty)) keys.forEach((key: string) => this.receivedAt.delete(key));
+        } catch (error) {
+          // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
+          for (const name of ["annotations", "comments", "reactions"] as const) dirty[name].forEach((key) => this.dirty[name].add(key));
+          this.log(`room ${this.roomId}: relational copy failed: ${String(error)}`);
+          break;
+        }
+      }
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  get idle(): boolean {
+    return this.running === null && isEmpty(this.dirty);
+  }
+}
+
+function noKeys(): DirtyKeys {
+  return { annotations: new Set(), comments: new Set(), reactions: new Set() };
+}
+
+function isEmpty(dirty: DirtyKeys): boolean {
+  return dirty.annotations.size + dirty.comments.size + dirty.reactions.size === 0;
+}
