@@ -59,3 +59,25 @@ describe("OpenConnections", () => {
     expect(checked.sort()).toEqual(["ada", "ben"]);
   });
 });
+
+describe("rechecking after missed events", () => {
+  it("keeps a connection whose check failed for want of a database, and asks again", async () => {
+    const registry = new OpenConnections();
+    let calls = 0;
+    let again!: () => void;
+    const askedAgain = new Promise<void>((resolve) => (again = resolve));
+    const { entry, closes } = connection("ada", "s1");
+    registry.add({
+      ...entry,
+      recheck: async () => {
+        calls++;
+        if (calls === 1) throw new Error("connection refused");
+        again();
+      },
+    });
+    await registry.recheckAll(10);
+    await askedAgain;
+    expect(calls).toBe(2);
+    expect(closes).toEqual([]);
+  });
+});

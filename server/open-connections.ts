@@ -12,7 +12,7 @@ export type OpenConnection = {
   /** The session version of the cookie the connection was opened with. */
   sessionVersion: number;
   close: (code: CloseCodeValue, reason: string) => void;
-  /** Runs the connection's access checks again, closing it if they fail. */
+  /** Runs the connection's access checks again, closing it if access is refused; rejects if the check itself failed. */
   recheck: () => Promise<void>;
 };
 
@@ -67,11 +67,24 @@ export class OpenConnections {
     return closed;
   }
 
-  /** Checks every open connection again: after events may have been missed (the listener reconnected). */
-  async recheckAll(): Promise<void> {
+  /**
+   * Checks every open connection again: after events may have been missed (the listener reconnected). A check that
+   * fails for want of a database (not a refusal) keeps its connection open and is retried, so an outage does not
+   * disconnect every reader.
+   */
+  async recheckAll(retryMs = 1000): Promise<void> {
     for (const run of this.checking) run.stale = true;
     const all = [...this.byUser.values()].flatMap((set) => [...set]);
-    await Promise.all(all.map((connection) => connection.recheck()));
+    await Promise.all(all.map((connection) => this.recheck(connection, retryMs)));
+  }
+
+  private async recheck(connection: OpenConnection, retryMs: number): Promise<void> {
+    try {
+      await connection.recheck();
+    } catch {
+      if (!this.byUser.get(connection.userId)?.has(connection)) return;
+      setTimeout(() => void this.recheck(connection, Math.min(retryMs * 2, 30_000)), retryMs).unref();
+    }
   }
 
   size(): number {

@@ -60,7 +60,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
         onEvent: (event) => connections.apply(event),
-        onResync: () => void connections.recheckAll().catch((error: unknown) => log(`rechecking connections failed: ${String(error)}`)),
+        onResync: () => void connections.recheckAll(),
         log,
       })
     : null;
@@ -192,7 +192,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
         seminarId: access.room.seminarId,
         sessionVersion: user.sessionVersion,
         close: (code, reason) => close(ws, new CloseError(code, reason)),
-        recheck: () => admit().then(() => {}, (error: unknown) => close(ws, error)),
+        recheck: () =>
+          admit().then(
+            () => {},
+            (error: unknown) => {
+              if (!(error instanceof CloseError)) throw error;
+              close(ws, error);
+            },
+          ),
       });
       ws.once("close", forget);
       if (ws.readyState !== WebSocket.OPEN) forget();
