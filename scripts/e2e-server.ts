@@ -12,6 +12,9 @@ process.env.GLOSS_DATA_DIR = dataDir;
 process.env.PORT ??= "3100";
 process.env.HOST ??= "127.0.0.1";
 (process.env as Record<string, string>).NODE_ENV = "production";
+// As if behind one proxy: each browser in the tests says where it is with X-Forwarded-For
+// (tests/e2e/support/sign-up.ts), so the per-address rate limits see several people rather than one.
+process.env.GLOSS_TRUST_PROXY ??= "1";
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);

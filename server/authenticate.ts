@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { userIdFromCookie } from "../lib/auth/session-cookie.server";
+import { findSessionUser } from "../lib/auth/find-session-user.server";
+import { sessionFromCookie } from "../lib/auth/session-cookie.server";
 import type { Db } from "../lib/db/client.server";
 import type { Writer } from "../lib/doc/permissions";
 import { CloseCode } from "../lib/live/wire";
@@ -18,11 +19,13 @@ export function checkOrigin(req: IncomingMessage, allowedOrigins: readonly strin
   if (!sameOrigin && !allowedOrigins.includes(origin)) throw new CloseError(CloseCode.Forbidden, "Origin not allowed");
 }
 
-/** The session's user, with the name from the database (never from the client). */
-export async function authenticate(req: IncomingMessage, db: Db, secret: string): Promise<Writer> {
-  const userId = await userIdFromCookie(req.headers.cookie, secret);
-  if (!userId) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
+/**
+ * The session's user, with the name from the database (never from the client), and the session version the
+ * cookie carries: a cookie from before the user last signed out is refused like none.
+ */
+export async function authenticate(req: IncomingMessage, db: Db, secret: string): Promise<Writer & { sessionVersion: number }> {
+  const claims = await sessionFromCookie(req.headers.cookie, secret);
+  const user = claims && (await findSessionUser(db, claims));
   if (!user) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
-  return user;
+  return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -8,6 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { boot } from "./boot";
 import { WS_PATH_PREFIX } from "../lib/live/wire";
+import { cleanThrottles } from "../lib/security/clean-throttles.server";
+import { parseTrustedProxies, stampClientAddress } from "./client-address";
 import { createWsServer } from "./ws-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,6 +20,7 @@ const env = {
   wsOnly: process.env.GLOSS_WS_ONLY === "1",
   dataDir: path.resolve(root, process.env.GLOSS_DATA_DIR ?? ".data"),
   allowedOrigins: (process.env.GLOSS_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean),
+  trustedProxies: parseTrustedProxies(process.env.GLOSS_TRUST_PROXY),
 };
 const log = (message: string) => console.log(`[gloss] ${message}`);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Gloss itself calls no outside host
@@ -26,7 +29,7 @@ const booted = await boot({ dataDir: env.dataDir, log });
 // next-auth v4 takes the site's address from the Host header when it is told to trust it.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
-const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins });
+const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl });
 let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
 let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;
 if (!env.wsOnly) {
@@ -46,6 +49,8 @@ const server = createServer((req, res) => {
     return;
   }
   if (!handleRequest) return void res.writeHead(404).end();
+  // Before Next sees the request, so rate limits count the real client, never an address it made up.
+  stampClientAddress(req, env.trustedProxies);
   void handleRequest(req, res);
 });
 server.on("upgrade", (req, socket, head) => {
@@ -59,6 +64,12 @@ server.listen(env.port, env.host, () => {
   // Tests read this line to find a server started on port 0.
   console.log(`Gloss is listening on http://localhost:${port}`);
 });
+
+// Throttle rows of keys not seen for a while decide nothing any more; every instance may sweep, it is one DELETE.
+const sweepThrottles = setInterval(() => {
+  cleanThrottles(booted.db).catch((error: unknown) => log(`cleaning throttles failed: ${String(error)}`));
+}, 60 * 60_000);
+sweepThrottles.unref();
 
 let stopping = false;
 async function stop(signal: string) {

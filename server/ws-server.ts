@@ -12,9 +12,11 @@ import { CloseCode } from "../lib/live/wire";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
 import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
+import { listenForAccessEvents } from "./access-events";
 import { authenticate, checkOrigin } from "./authenticate";
 import { CloseError } from "./close-error";
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
+import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
 import { newConnection, Room, type Connection } from "./room";
 import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
@@ -31,12 +33,19 @@ export type WsServerOptions = {
   /** How long an empty room stays loaded, in case its readers come straight back. */
   unloadAfterMs?: number;
   log?: (message: string) => void;
+  /**
+   * The database to LISTEN on for losses of access (removals, sign-outs) decided by any instance; the connections
+   * they concern are closed. Without it (some tests) nothing is closed on such events.
+   */
+  databaseUrl?: string;
 };
 
 export type WsServer = {
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   close: () => Promise<void>;
   rooms: () => number;
+  /** Resolves once the server hears about losses of access (at once without `databaseUrl`). */
+  ready: Promise<void>;
 };
 
 export function createWsServer(options: WsServerOptions): WsServer {
@@ -47,6 +56,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const rooms = new Map<string, Promise<Room>>();
   const alive = new WeakSet<WebSocket>();
   const connectionsOf = new Map<string, number>();
+  const connections = new OpenConnections();
+  const accessEvents = options.databaseUrl
+    ? listenForAccessEvents(options.databaseUrl, {
+        onEvent: (event) => connections.apply(event),
+        onResync: () => void connections.recheckAll(),
+        log,
+      })
+    : null;
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -150,24 +167,50 @@ export function createWsServer(options: WsServerOptions): WsServer {
     let conn: Connection;
     try {
       checkOrigin(req, allowedOrigins);
-      const user = await authenticate(req, db, secret);
-      const open = connectionsOf.get(user.id) ?? 0;
-      if (ws.readyState !== WebSocket.OPEN) return;
-      if (open >= limits.connectionsPerUser) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
-      connectionsOf.set(user.id, open + 1);
-      userId = user.id;
-      const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
-        if (!(error instanceof AppError)) throw error;
-        const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
-        throw new CloseError(code, error.message);
+      let counted = false;
+      const admit = async () => {
+        const user = await authenticate(req, db, secret);
+        if (!counted) {
+          // Once per connection (re-checks run this again), before the room is looked up.
+          if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
+          const open = connectionsOf.get(user.id) ?? 0;
+          if (open >= limits.connectionsPerUser) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
+          connectionsOf.set(user.id, open + 1);
+          userId = user.id;
+          counted = true;
+        }
+        const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
+          if (!(error instanceof AppError)) throw error;
+          const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
+          throw new CloseError(code, error.message);
+        });
+        return { user, access };
+      };
+      const { user, access } = await connections.checkUntilSettled(admit);
+      // Registered with nothing awaited since the checks, so a removal or sign-out from now on closes it.
+      const forget = connections.add({
+        userId: user.id,
+        seminarId: access.room.seminarId,
+        sessionVersion: user.sessionVersion,
+        close: (code, reason) => close(ws, new CloseError(code, reason)),
+        recheck: () =>
+          admit().then(
+            () => {},
+            (error: unknown) => {
+              if (!(error instanceof CloseError)) throw error;
+              close(ws, error);
+            },
+          ),
       });
+      ws.once("close", forget);
+      if (ws.readyState !== WebSocket.OPEN) forget();
       // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
       const facts = access.room.seminarId ? await getSeminarFacts(db, access.room.seminarId) : null;
       // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
       do room = await openRoom(access.room);
       while (room.destroyed);
       if (facts) room.setSeminarFacts(facts);
-      conn = newConnection({ ...user, role: access.role }, (message) => {
+      conn = newConnection({ id: user.id, name: user.name, role: access.role }, (message) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > limits.sendBuffer) return close(ws, new CloseError(CloseCode.TooSlow, "the connection fell too far behind"));
         ws.send(message);
@@ -201,6 +244,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     },
     async close() {
       clearInterval(heartbeat);
+      await accessEvents?.close();
       for (const ws of wss.clients) ws.close(CloseCode.GoingAway, "server shutting down");
       const loaded = await Promise.allSettled(rooms.values());
       for (const result of loaded) {
@@ -212,5 +256,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
       wss.close();
     },
     rooms: () => rooms.size,
+    ready: accessEvents?.ready ?? Promise.resolve(),
   };
 }

@@ -1,4 +1,5 @@
-const LINE_WIDTHS = [100, 96, 98, 90, 60, 100, 94, 97, 70];
+// Classes, not style attributes: the Content-Security-Policy refuses inline styles in server-rendered HTML.
+const LINE_WIDTHS = ["w-full", "w-[96%]", "w-[98%]", "w-[90%]", "w-[60%]", "w-full", "w-[94%]", "w-[97%]", "w-[70%]"];
 
 /** What an essay page shows while it loads: a title and a paragraph's worth of grey lines. */
 export function EssaySkeleton({ withContext = false }: { withContext?: boolean }) {
@@ -21,7 +22,7 @@ export function EssaySkeleton({ withContext = false }: { withContext?: boolean }
       )}
       <div className="mt-12 flex max-w-[65ch] flex-col gap-3">
         {LINE_WIDTHS.map((width, i) => (
-          <div key={i} className="h-4 animate-pulse rounded bg-line/60" style={{ width: `${width}%` }} />
+          <div key={i} className={`h-4 animate-pulse rounded bg-line/60 ${width}`} />
         ))}
       </div>
     </main>

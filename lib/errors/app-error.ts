@@ -4,6 +4,8 @@ export const AppErrorCode = {
   Forbidden: "FORBIDDEN",
   InvalidInput: "INVALID_INPUT",
   Conflict: "CONFLICT",
+  /** A rate limit (lib/security/throttle-rules.ts) refused the attempt; the message says when to try again. */
+  RateLimited: "RATE_LIMITED",
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
 

@@ -13,6 +13,7 @@ const FALLBACK: Record<AppErrorCode, string> = {
   FORBIDDEN: "You are not allowed to do that.",
   INVALID_INPUT: "Check what you entered and try again.",
   CONFLICT: "Someone changed this at the same time. Reload and try again.",
+  RATE_LIMITED: "Too many attempts. Wait a few minutes and try again.",
 };
 
 /**

@@ -32,4 +32,6 @@ export const TagNameSchema = z
   .max(24, "Use at most 24 characters for a tag.")
   .regex(/^[a-z0-9][a-z0-9 -]*$/, "Use letters, digits, spaces and hyphens.");
 
+export const RemoveMemberSchema = z.object({ seminarId: SeminarIdSchema, memberId: z.string().min(1).max(64) });
+
 export const AddTagSchema = z.object({ seminarId: SeminarIdSchema, name: TagNameSchema });

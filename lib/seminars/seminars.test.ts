@@ -4,8 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
+import { listenToAccessEvents } from "../../tests/helpers/access-events";
 import { createUser } from "../../tests/helpers/users";
+import { authorizeRoom } from "../rooms/authorize-room.server";
 import { BUILT_IN_TAGS, roomIdFor } from "../doc/layout";
+import { THROTTLE_RULES } from "../security/throttle-rules";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { addEssay } from "./add-essay.server";
 import { addTag } from "./add-tag.server";
@@ -13,8 +16,10 @@ import { createSeminar } from "./create-seminar.server";
 import { findSeminarByInvite } from "./find-seminar-by-invite.server";
 import { getRole } from "./get-role.server";
 import { getSeminar, SEMINAR_NOT_AVAILABLE } from "./get-seminar.server";
+import { guardInviteCode } from "./guard-invite-code.server";
 import { joinSeminar } from "./join-seminar.server";
 import { listMySeminars } from "./list-my-seminars.server";
+import { LAST_INSTRUCTOR, NOT_A_MEMBER, removeMember } from "./remove-member.server";
 import { InviteCodeSchema } from "./schemas";
 import { setInviteCode } from "./set-invite-code.server";
 
@@ -204,3 +209,113 @@ describe("listing my seminars", () => {
     expect(await listMySeminars(database.db, { userId: (await createUser(database.db, "Newcomer")).id })).toEqual([]);
   });
 });
+
+describe("guessing invite codes", () => {
+  const wrongCode = (i: number) => InviteCodeSchema.parse(`WRNG${String(i).padStart(4, "2").replace(/[01]/g, "9")}`);
+
+  /** Joins through the limits, as the join form does; answers the error code, or "joined". */
+  async function guardedJoin(code: string, user: User, address: string) {
+    try {
+      await guardInviteCode(database.db, { userId: user.id, address }, () => joinSeminar(database.db, { code, userId: user.id }));
+      return "joined";
+    } catch (error) {
+      if (error instanceof AppError) return error.code;
+      throw error;
+    }
+  }
+
+  it("locks an account out after too many codes that did not work, the right one included; a working code costs nothing", async () => {
+    const { code } = await newSeminar("Guarded");
+    const guesser = await createUser(database.db, "Guesser");
+    for (let i = 0; i < 3; i++) expect(await guardedJoin(code, ada, "192.0.2.30")).toBe("joined");
+    const { limit } = THROTTLE_RULES.inviteCodePerUser;
+    for (let i = 0; i < limit; i++) expect(await guardedJoin(wrongCode(i), guesser, "192.0.2.31")).toBe(AppErrorCode.NotFound);
+    expect(await guardedJoin(code, guesser, "192.0.2.32")).toBe(AppErrorCode.RateLimited);
+    // The same page lookup is limited too, with a message that says when to try again.
+    await expect(guardInviteCode(database.db, { userId: guesser.id, address: "192.0.2.33" }, () => findSeminarByInvite(database.db, { code }))).rejects.toThrow(
+      /^Too many invite codes that did not work\. Try again in 15 minutes\.$/,
+    );
+    // Others at the guesser's address still join.
+    expect(await guardedJoin(code, ben, "192.0.2.31")).toBe("joined");
+  });
+
+  it("locks an address out across accounts, so fresh accounts do not multiply the guesses", async () => {
+    const { code } = await newSeminar("Guarded from one place");
+    const { limit } = THROTTLE_RULES.inviteCodePerAddress;
+    const accounts = await Promise.all(Array.from({ length: Math.ceil(limit / 5) }, (_, i) => createUser(database.db, `Sock ${i}`)));
+    for (let i = 0; i < limit; i++) await guardedJoin(wrongCode(i), accounts[i % accounts.length]!, "198.51.100.40");
+    const fresh = await createUser(database.db, "Fresh");
+    expect(await guardedJoin(code, fresh, "198.51.100.40")).toBe(AppErrorCode.RateLimited);
+    expect(await guardedJoin(code, fresh, "198.51.100.41")).toBe("joined");
+  });
+});
+
+describe("removing members", () => {
+  /** A seminar taught by `teacher` with the essay on its list, and Ada and Ben as students. */
+  async function seminarWithStudents() {
+    const { id, code } = await newSeminar("Removals");
+    await join(code, ada);
+    await join(code, ben);
+    await addEssay(database.db, { seminarId: id, essayId, userId: teacher.id });
+    return id;
+  }
+  const remove = (seminarId: string, member: User, by: User) => removeMember(database.db, { seminarId, memberId: member.id, userId: by.id });
+
+  it("takes away the seminar's pages and rooms from the removed member, and from nobody else", async () => {
+    const seminarId = await seminarWithStudents();
+    await remove(seminarId, ada, teacher);
+    expect(await getRole(database.db, seminarId, ada.id)).toBeNull();
+    await expectAppError(getSeminar(database.db, { seminarId, userId: ada.id }), AppErrorCode.Forbidden, SEMINAR_NOT_AVAILABLE);
+    await expectAppError(authorizeRoom(database.db, roomIdFor(essayId, seminarId), ada.id), AppErrorCode.Forbidden);
+    expect((await authorizeRoom(database.db, roomIdFor(essayId, seminarId), ben.id)).role).toBe("student");
+    expect((await getSeminar(database.db, { seminarId, userId: teacher.id })).members.map((m) => m.name)).toEqual(["Teacher", "Ben"]);
+  });
+
+  it("is for instructors only, checked on the server whatever ids are sent", async () => {
+    const seminarId = await seminarWithStudents();
+    await expectAppError(remove(seminarId, ben, ada), AppErrorCode.Forbidden);
+    await expectAppError(remove(seminarId, teacher, ada), AppErrorCode.Forbidden);
+    await expectAppError(remove(seminarId, ben, outsider), AppErrorCode.Forbidden);
+    await expectAppError(removeMember(database.db, { seminarId: "no-such-seminar", memberId: ben.id, userId: teacher.id }), AppErrorCode.Forbidden);
+    expect(await getRole(database.db, seminarId, ben.id)).toBe("student");
+  });
+
+  it("says clearly when the person is not a member", async () => {
+    const seminarId = await seminarWithStudents();
+    await expectAppError(remove(seminarId, outsider, teacher), AppErrorCode.NotFound, NOT_A_MEMBER);
+    await expectAppError(removeMember(database.db, { seminarId, memberId: "no-such-user", userId: teacher.id }), AppErrorCode.NotFound, NOT_A_MEMBER);
+  });
+
+  it("never removes the last instructor, but lets one of two leave", async () => {
+    const seminarId = await seminarWithStudents();
+    await expectAppError(remove(seminarId, teacher, teacher), AppErrorCode.Conflict, LAST_INSTRUCTOR);
+    expect(await getRole(database.db, seminarId, teacher.id)).toBe("instructor");
+    const colleague = await createUser(database.db, "Colleague");
+    await database.db.membership.create({ data: { seminarId, userId: colleague.id, role: "instructor" } });
+    await remove(seminarId, colleague, colleague);
+    expect(await getRole(database.db, seminarId, colleague.id)).toBeNull();
+  });
+
+  it("leaves one instructor when two remove each other at the same moment", async () => {
+    const seminarId = await seminarWithStudents();
+    const colleague = await createUser(database.db, "Colleague");
+    await database.db.membership.create({ data: { seminarId, userId: colleague.id, role: "instructor" } });
+    const results = await Promise.allSettled([remove(seminarId, colleague, teacher), remove(seminarId, teacher, colleague)]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await database.db.membership.count({ where: { seminarId, role: "instructor" } })).toBe(1);
+  });
+
+  it("tells the websocket servers once the removal is committed, and not for a refused one", async () => {
+    const seminarId = await seminarWithStudents();
+    const log = await listenToAccessEvents(database.url);
+    try {
+      await expectAppError(remove(seminarId, teacher, teacher), AppErrorCode.Conflict);
+      await remove(seminarId, ben, teacher);
+      // Notifications arrive in commit order: had the refused removal sent one, it would come first.
+      expect(await log.next(1)).toEqual([{ type: "member-removed", seminarId, userId: ben.id }]);
+    } finally {
+      await log.close();
+    }
+  });
+});
+

@@ -10,7 +10,7 @@ export async function createUser(db: Db, name: string) {
 }
 
 /** A Cookie header carrying a next-auth session for `userId`, as the browser would send it. */
-export async function sessionCookie(userId: string, secret = TEST_SECRET): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret });
+export async function sessionCookie(userId: string, secret = TEST_SECRET, sessionVersion = 0): Promise<string> {
+  const token = await encode({ token: { sub: userId, sessionVersion }, secret });
   return `next-auth.session-token=${token}`;
 }

@@ -14,9 +14,13 @@ export type TestServer = {
   close: () => Promise<void>;
 };
 
-/** The real websocket server on a real socket on port 0, without Next.js in front of it. */
+/**
+ * The real websocket server on a real socket on port 0, without Next.js in front of it. With `databaseUrl` it
+ * listens for removals and sign-outs, and is returned once it does.
+ */
 export async function startTestServer(db: Db, options: Partial<WsServerOptions> = {}): Promise<TestServer> {
   const ws = createWsServer({ db, secret: TEST_SECRET, log: process.env.GLOSS_TEST_LOG ? console.log : () => {}, ...options });
+  await ws.ready;
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => ws.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

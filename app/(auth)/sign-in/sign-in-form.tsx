@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { SignInSchema } from "@/lib/users/credentials";
+import { lockoutMessage, lockoutRetryAfterMs } from "@/lib/users/sign-in-lockout";
 import { fieldErrors, type FieldErrors } from "../field-errors";
 
 type SignInField = "email" | "password";
@@ -34,7 +35,9 @@ export function SignInForm({ next }: { next: string }) {
       try {
         const result = await signIn("credentials", { redirect: false, email: parsed.data.email, password: parsed.data.password });
         if (!result || result.error) {
-          setFormError(result?.status === 401 || result?.error === "CredentialsSignin" ? BAD_CREDENTIALS : "Signing in failed. Please try again.");
+          const lockedFor = lockoutRetryAfterMs(result?.error);
+          if (lockedFor !== null) setFormError(lockoutMessage(lockedFor));
+          else setFormError(result?.error === "CredentialsSignin" ? BAD_CREDENTIALS : "Signing in failed. Please try again.");
           return;
         }
         router.replace(next);

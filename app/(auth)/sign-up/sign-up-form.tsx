@@ -39,6 +39,7 @@ export function SignUpForm({ next, passwordMinLength }: { next: string; password
         if (!result.ok) {
           setErrors(result.errors);
           setEmailTaken(Boolean(result.emailTaken));
+          setFormError(result.formError ?? null);
           return;
         }
         const signedIn = await signIn("credentials", { redirect: false, email: parsed.data.email, password: parsed.data.password });

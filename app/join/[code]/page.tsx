@@ -3,8 +3,11 @@ import Link from "next/link";
 import { ConfirmJoinForm } from "@/components/seminars/confirm-join-form";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { AppError, AppErrorCode } from "@/lib/errors/app-error";
+import { clientAddress } from "@/lib/http/client-address.server";
 import { findSeminarByInvite } from "@/lib/seminars/find-seminar-by-invite.server";
 import { getRole } from "@/lib/seminars/get-role.server";
+import { guardInviteCode } from "@/lib/seminars/guard-invite-code.server";
 import { InviteCodeSchema } from "@/lib/seminars/schemas";
 
 export const metadata: Metadata = { title: "Join a seminar" };
@@ -21,6 +24,17 @@ function decoded(segment: string): string {
   }
 }
 
+/** The seminar a well-formed code opens, under the same limits as the join form: this page tells whether a code is live. */
+async function lookUp(code: string, userId: string) {
+  const db = getDb();
+  try {
+    return { seminar: await guardInviteCode(db, { userId, address: await clientAddress() }, () => findSeminarByInvite(db, { code })), limited: null };
+  } catch (error) {
+    if (error instanceof AppError && error.code === AppErrorCode.RateLimited) return { seminar: null, limited: error.message };
+    throw error;
+  }
+}
+
 /**
  * Where an invite link lands. Rendering it changes nothing: joining takes the button (a POST), so link previews
  * and prefetching never make anyone a member.
@@ -29,13 +43,23 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
   const code = decoded((await params).code);
   const user = await requireUser(`/join/${encodeURIComponent(code)}`);
   const parsed = InviteCodeSchema.safeParse(code);
-  const seminar = parsed.success ? await findSeminarByInvite(getDb(), { code: parsed.data }) : null;
+  const { seminar, limited } = parsed.success ? await lookUp(parsed.data, user.id) : { seminar: null, limited: null };
   const role = seminar ? await getRole(getDb(), seminar.id, user.id) : null;
 
   return (
     <main className="mx-auto flex w-full max-w-md flex-col px-4 py-12 sm:py-16">
       <div className={panel}>
-        {!seminar || !parsed.success ? (
+        {limited ? (
+          <>
+            <h1 className="font-serif text-2xl font-semibold text-ink">Wait before trying another code</h1>
+            <p className="mt-2 text-muted">{limited}</p>
+            <p className="mt-6 text-sm">
+              <Link href="/seminars" className={link}>
+                Back to your seminars
+              </Link>
+            </p>
+          </>
+        ) : !seminar || !parsed.success ? (
           <>
             <h1 className="font-serif text-2xl font-semibold text-ink">This invite does not work</h1>
             <p className="mt-2 text-muted">

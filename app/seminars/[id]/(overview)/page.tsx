@@ -5,6 +5,7 @@ import { AddEssayForm } from "@/components/seminars/add-essay-form";
 import { AddTagForm } from "@/components/seminars/add-tag-form";
 import { CopyButton } from "@/components/seminars/copy-button";
 import { InviteControls } from "@/components/seminars/invite-controls";
+import { MemberList } from "@/components/seminars/member-list";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -133,27 +134,7 @@ export default async function SeminarPage({ params }: Props) {
           ) : null}
 
           <section aria-labelledby="members-heading" className={card}>
-            <h2 id="members-heading" className={cardHeading}>
-              Members <span className="font-sans text-base font-normal text-muted">({seminar.members.length})</span>
-            </h2>
-            <ul className="mt-3 divide-y divide-line">
-              {seminar.members.map((member) => (
-                <li key={member.id} className="flex items-center justify-between gap-3 py-2">
-                  <span className="min-w-0">
-                    <span className="block truncate text-ink">
-                      {member.name}
-                      {member.id === user.id ? <span className="text-muted"> (you)</span> : null}
-                    </span>
-                    {member.email ? (
-                      <span className="block truncate text-xs text-muted" title={member.email}>
-                        {member.email}
-                      </span>
-                    ) : null}
-                  </span>
-                  <RoleBadge role={member.role} />
-                </li>
-              ))}
-            </ul>
+            <MemberList seminarId={seminar.id} seminarName={seminar.name} members={seminar.members} meId={user.id} canRemove={isInstructor} />
           </section>
 
           <section aria-labelledby="tags-heading" className={card}>
