@@ -1,6 +1,10 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
+// Where the e2e server says which database it uses, for specs that hold or inspect it (tests/e2e/support/e2e-database.ts).
+process.env.GLOSS_E2E_INFO ??= path.join(tmpdir(), `gloss-e2e-${new URL(baseURL).port}.json`);
 
 export default defineConfig({
   testDir: "tests/e2e",

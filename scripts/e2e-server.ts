@@ -2,7 +2,7 @@
  * The server Playwright runs against: production build, port 3100, and a database of its own for this run
  * (the database gloss_e2e, made afresh on DATABASE_URL's server, when one is given, else an embedded PostgreSQL in a temp folder).
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -30,3 +30,6 @@ if (process.env.DATABASE_URL) {
 }
 
 await import("../server/main");
+
+// server/main has booted: DATABASE_URL now names the database in use (the embedded one included).
+if (process.env.GLOSS_E2E_INFO) writeFileSync(process.env.GLOSS_E2E_INFO, JSON.stringify({ databaseUrl: process.env.DATABASE_URL }));

@@ -83,6 +83,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
   const unsaved = shared.unsaved || notes.unsaved;
+  const wrote = shared.wrote || notes.wrote;
   const texts = useMemo(() => paragraphs.map(({ id, text }) => ({ id, text })), [paragraphs]);
   const paragraphIds = useMemo(() => paragraphs.map((p) => p.id), [paragraphs]);
   const labels = useMemo(() => paragraphLabels(paragraphs), [paragraphs]);
@@ -373,6 +374,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         connection={shared.connection}
         synced={shared.synced}
         unsaved={unsaved}
+        wrote={wrote}
         notesProblem={notesProblem}
         readers={readers}
         paragraphLabels={labels}

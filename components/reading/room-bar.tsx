@@ -19,6 +19,8 @@ type RoomBarProps = {
   synced: boolean;
   /** Changes made on this page that the server has not yet confirmed saving. */
   unsaved: boolean;
+  /** Whether this page has written anything yet (before that, there is nothing to call saved). */
+  wrote: boolean;
   /** The reader's private notes: still loading, or why they are not available. Null when all is well. */
   notesProblem: string | null;
   readers: Reader[];
@@ -28,7 +30,7 @@ type RoomBarProps = {
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, unsaved, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
+export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
   const status = STATUS[connection.state];
   const named = readers.length <= NAMED_READERS;
   return (
@@ -38,7 +40,7 @@ export function RoomBar({ connection, synced, unsaved, notesProblem, readers, pa
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
           <span>{status.label}</span>
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
-          {synced ? (
+          {synced && (unsaved || wrote) ? (
             <span data-saved={!unsaved}>
               · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: keep this page open") : "All changes saved"}
             </span>

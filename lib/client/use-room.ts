@@ -21,6 +21,8 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
   const [connection, setConnection] = useState<Connection>({ state: "connecting" });
   const [synced, setSynced] = useState(false);
   const [unsaved, setUnsaved] = useState(false);
+  // "All changes saved" means something only once this page has written something.
+  const [wrote, setWrote] = useState(false);
   const { id, name } = me;
 
   useEffect(() => {
@@ -45,7 +47,10 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
               setConnection({ state: "live" });
             }
           },
-          onUnsaved: setUnsaved,
+          onUnsaved(isUnsaved) {
+            setUnsaved(isUnsaved);
+            if (isUnsaved) setWrote(true);
+          },
           onFinalClose(code, message) {
             closed = true;
             setConnection({ state: "closed", code, message });
@@ -67,5 +72,5 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
     };
   }, [roomId, id, name]);
 
-  return { room, connection, synced, unsaved };
+  return { room, connection, synced, unsaved, wrote };
 }

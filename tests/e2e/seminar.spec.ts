@@ -73,6 +73,7 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   await joinThroughLink(ben.page, seminar.invite, seminarName);
   await iris.page.goto(seminar.url);
   for (const reader of [iris, ada, ben]) await openSeminarEssay(reader.page);
+  const firstEssayUrl = new URL(iris.page.url()).pathname;
   await expect(iris.page.getByRole("list", { name: "Readers here now" })).toContainText(ada.name);
   await expect(iris.page.getByRole("list", { name: "Readers here now" })).toContainText(ben.name);
 
@@ -151,7 +152,11 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   // The instructor hides Ada's comment: both students see that it was hidden, live; the instructor still reads it.
   const irisThread = threadOf(iris.page);
   await expect(irisThread).toContainText(REPLY);
+  // The hidden text leaves the shared document; the instructor's page fetches it from the server.
+  const withheld = iris.page.waitForResponse((response) => /\/api\/rooms\/[^/]+\/withheld$/.test(new URL(response.url()).pathname));
   await irisThread.getByRole("button", { name: `Hide comment by ${ada.name}` }).click();
+  const withheldUrl = new URL((await withheld).url()).pathname;
+  expect((await withheld).status()).toBe(200);
   await expect(irisThread.getByRole("button", { name: `Show comment by ${ada.name}` })).toBeVisible();
   await expect(irisThread.locator("[data-comment-id]").first()).toContainText(expectedBody);
   await expect(irisThread.locator("[data-comment-id]").first().getByText("Hidden", { exact: true })).toBeVisible();
@@ -250,6 +255,14 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   await dan.page.getByRole("toolbar", { name: "Annotate the selected words" }).getByRole("button", { name: "Highlight in blue" }).click();
   await expect(dan.page.locator("mark.gloss-mark")).toHaveText([WORDS]);
   await expect(dan.page.locator("[data-thread-count]")).toHaveText("1 thread");
+
+  // Over HTTP too: the first seminar's pages and its hidden text answer 404 to a member of another seminar, and
+  // the hidden text 404 to a student of the first one.
+  for (const path of [new URL(seminar.url).pathname, firstEssayUrl, withheldUrl]) {
+    expect((await dan.page.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await ben.page.request.get(withheldUrl)).status()).toBe(404);
+  expect(await (await iris.page.request.get(withheldUrl)).text()).toContain(expectedBody);
 
   for (const reader of [iris, ada, ben, dan]) await reader.context.close();
 });
