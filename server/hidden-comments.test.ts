@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import { COMMENTS, HIDDEN, RESOLVED, entryKey, type Comment } from "../lib/doc/layout";
 import { getWithheldComments } from "../lib/rooms/get-withheld-comments.server";
 import { putComment } from "../tests/helpers/entries";
+import { updateFor } from "../tests/helpers/forge-update";
 import { setupSeminar, type SeminarFixture } from "../tests/helpers/seminar-fixture";
 import { waitFor, type TestClient } from "../tests/helpers/y-client";
 
@@ -25,13 +26,6 @@ afterAll(async () => {
 function everReceived(client: TestClient, text: string): boolean {
   const needle = Buffer.from(text);
   return client.received.some((frame) => Buffer.from(frame).includes(needle));
-}
-
-/** The update `change` makes of `doc`. */
-function updateOf(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
-  const vector = Y.encodeStateVector(doc);
-  change(doc);
-  return Y.encodeStateAsUpdate(doc, vector);
 }
 
 const moderation = (by: { id: string; name: string }, id: string) => ({ id, byId: by.id, byName: by.name, at: Date.now() });
@@ -111,7 +105,7 @@ describe("moderation of a deleted comment", () => {
     before.clientID = stale.doc.clientID;
     writer.doc.getMap(COMMENTS).delete(entryKey(f.ada.id, root.id));
     await waitFor(instructor.doc, () => !instructor.doc.getMap(COMMENTS).has(entryKey(f.ada.id, root.id)), 5000, "the deletion");
-    stale.sendUpdate(updateOf(before, (doc) => doc.getMap(HIDDEN).set(root.id, moderation(f.teacher, root.id))));
+    stale.sendUpdate(updateFor(before, (doc) => doc.getMap(HIDDEN).set(root.id, moderation(f.teacher, root.id))));
     // The hide was applied (the instructor sees it arrive) and then undone by the server.
     let seen = false;
     await waitFor(instructor.doc, () => (seen ||= instructor.doc.getMap(HIDDEN).has(root.id)) && !instructor.doc.getMap(HIDDEN).has(root.id), 5000, "the hide undone");

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ANNOTATIONS, COMMENTS, OPENERS, REACTIONS, RESOLVED, entryKey } from "../lib/doc/layout";
 import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/entries";
-import { forgeUpdate, freshClient } from "../tests/helpers/forge-update";
+import { forgeUpdate, freshClient, updateFor } from "../tests/helpers/forge-update";
 import { expectNoTrace, setupSeminar, traceBefore, type SeminarFixture } from "../tests/helpers/seminar-fixture";
 import { waitFor } from "../tests/helpers/y-client";
 
@@ -29,16 +29,6 @@ async function attempt(words: string, forge: (context: { mark: ReturnType<typeof
   const before = await traceBefore(f, witness);
   ben.sendUpdate(forge({ mark, root, ben }));
   await expectNoTrace(f, ben, witness, before);
-}
-
-/** The update Ben's own client would send for `change`, built on a copy of his document. */
-function honestUpdate(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  copy.clientID = doc.clientID;
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
 }
 
 /** A valid highlight of Ben's, as the value of a forged item: only the update's shape is wrong. */
@@ -92,28 +82,28 @@ describe("updates Yjs would not apply whole", () => {
 describe("entries that would take over someone else's", () => {
   it("refuses a comment under one's own key that reuses another member's comment id", () =>
     attempt("China", ({ mark, root, ben }) =>
-      honestUpdate(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "Decoy"), id: root.id, parentId: root.id })),
+      updateFor(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "Decoy"), id: root.id, parentId: root.id })),
     ));
 
   it("refuses an annotation that reuses another member's annotation id", () =>
     attempt("Uzbekistan", ({ mark, ben }) =>
-      honestUpdate(ben.doc, (doc) => putAnnotation(doc, { ...highlight(f.ben, f.paragraphs[0]!, f.paragraphs[0]!.text.slice(0, 8)), id: mark.id })),
+      updateFor(ben.doc, (doc) => putAnnotation(doc, { ...highlight(f.ben, f.paragraphs[0]!, f.paragraphs[0]!.text.slice(0, 8)), id: mark.id })),
     ));
 
   it("refuses a comment timed before the highlight it answers, as a forged first comment would be", () =>
-    attempt("Tajikistan", ({ mark, ben }) => honestUpdate(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "First!"), createdAt: 0 }))));
+    attempt("Tajikistan", ({ mark, ben }) => updateFor(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "First!"), createdAt: 0 }))));
 
   it("refuses a time far in the future", () =>
     attempt("Afghanistan", ({ mark, root, ben }) =>
-      honestUpdate(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "Last word", root.id), createdAt: Date.now() + 3_600_000 })),
+      updateFor(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "Last word", root.id), createdAt: Date.now() + 3_600_000 })),
     ));
 
   it("refuses a client's write to the map of thread openers, which only the server writes", () =>
-    attempt("Taliban", ({ mark, ben }) => honestUpdate(ben.doc, (doc) => doc.getMap(OPENERS).set(mark.id, { id: mark.id, commentId: "mine_123456", at: Date.now() }))));
+    attempt("Taliban", ({ mark, ben }) => updateFor(ben.doc, (doc) => doc.getMap(OPENERS).set(mark.id, { id: mark.id, commentId: "mine_123456", at: Date.now() }))));
 
   it("refuses a comment stub that claims to be withheld", () =>
     attempt("terrorist", ({ mark, ben }) =>
-      honestUpdate(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "x"), body: "", withheld: true })),
+      updateFor(ben.doc, (doc) => putComment(doc, { ...comment(f.ben, mark.id, "x"), body: "", withheld: true })),
     ));
 
   it("refuses resolving a thread through a second first comment on someone else's highlight", async () => {
@@ -124,13 +114,13 @@ describe("entries that would take over someone else's", () => {
     putComment(ben.doc, second);
     await waitFor(witness.doc, () => witness.doc.getMap(COMMENTS).has(entryKey(f.ben.id, second.id)), 5000, "Ben's comment");
     const before = await traceBefore(f, witness);
-    ben.sendUpdate(honestUpdate(ben.doc, (doc) => doc.getMap(RESOLVED).set(second.id, { id: second.id, byId: f.ben.id, byName: f.ben.name, at: Date.now() })));
+    ben.sendUpdate(updateFor(ben.doc, (doc) => doc.getMap(RESOLVED).set(second.id, { id: second.id, byId: f.ben.id, byName: f.ben.name, at: Date.now() })));
     await expectNoTrace(f, ben, witness, before);
   });
 
   it("refuses a reaction timed before the comment it reacts to", () =>
     attempt("channels", ({ root, ben }) =>
-      honestUpdate(ben.doc, (doc) =>
+      updateFor(ben.doc, (doc) =>
         doc.getMap(REACTIONS).set(entryKey(f.ben.id, root.id), { id: root.id, authorId: f.ben.id, authorName: f.ben.name, reaction: "agree", createdAt: 5 }),
       ),
     ));

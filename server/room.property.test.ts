@@ -32,7 +32,7 @@ import { addEssay } from "../lib/seminars/add-essay.server";
 import { createSeminar } from "../lib/seminars/create-seminar.server";
 import { joinSeminar } from "../lib/seminars/join-seminar.server";
 import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
-import { forgeUpdate, freshClient } from "../tests/helpers/forge-update";
+import { forgeUpdate, freshClient, updateFor } from "../tests/helpers/forge-update";
 import { createUser } from "../tests/helpers/users";
 import { CloseError } from "./close-error";
 import { DEFAULT_LIMITS } from "./limits";
@@ -142,14 +142,7 @@ function forged(shape: number, target: Y.Doc, attacker: Y.Doc, pick: number): Ui
   const comments = [...target.getMap<Comment>(COMMENTS).values()];
   const victim = comments.length > 0 ? comments[pick % comments.length]! : null;
   const para = essay.paragraphs[0]!;
-  const honestShape = (change: (doc: Y.Doc) => void) => {
-    const copy = new Y.Doc();
-    copy.clientID = attacker.clientID;
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(attacker));
-    const vector = Y.encodeStateVector(copy);
-    change(copy);
-    return Y.encodeStateAsUpdate(copy, vector);
-  };
+  const honestShape = (change: (doc: Y.Doc) => void) => updateFor(attacker, change);
   const ben = members.ben;
   const mark = () => ({ id: `forged${Math.random().toString(36).slice(2, 10)}`, authorId: ben.id, authorName: ben.name, paragraphId: para.id, kind: "paragraph" as const, color: null, selector: null, createdAt: Date.now() });
   switch (shape) {

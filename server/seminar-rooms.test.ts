@@ -1,107 +1,37 @@
 /**
  * The server's rules, tested with the hand-written y-protocols client logged in as a student who does not play
- * fair. Each refused write must leave the other readers' documents and the database as they were.
+ * fair. Each refused write must leave the other readers' documents, the log and the database as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, entryKey, privateRoomIdFor, roomIdFor, type Annotation } from "../lib/doc/layout";
-import { ensurePrivateRoom } from "../lib/rooms/ensure-private-room.server";
-import { addEssay } from "../lib/seminars/add-essay.server";
-import { createSeminar } from "../lib/seminars/create-seminar.server";
-import { joinSeminar } from "../lib/seminars/join-seminar.server";
-import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
-import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/entries";
-import { createUser, sessionCookie } from "../tests/helpers/users";
-import { connectClient, waitFor, type TestClient } from "../tests/helpers/y-client";
-import { startTestServer, type TestServer } from "../tests/helpers/ws-server";
+import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, entryKey, privateRoomIdFor, type Annotation } from "../lib/doc/layout";
 import { CloseCode } from "../lib/live/wire";
+import { ensurePrivateRoom } from "../lib/rooms/ensure-private-room.server";
+import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/entries";
+import { expectNoTrace, setupSeminar, traceBefore, type SeminarFixture } from "../tests/helpers/seminar-fixture";
+import { waitFor, type TestClient } from "../tests/helpers/y-client";
 
-type User = { id: string; name: string };
-let database: TestDatabase;
-let server: TestServer;
+let f: SeminarFixture;
 let essayId: string;
-let paragraphs: Array<{ id: string; text: string }>;
+let paragraphs: SeminarFixture["paragraphs"];
 let firstRoom: string;
 let secondRoom: string;
-let teacher: User, ada: User, ben: User, cleo: User;
-const open: TestClient[] = [];
+let teacher: SeminarFixture["teacher"], ada: SeminarFixture["ada"], ben: SeminarFixture["ben"], cleo: SeminarFixture["cleo"];
+let database: SeminarFixture["database"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
-  server = await startTestServer(db);
-  const essay = await db.essay.findFirstOrThrow({ include: { paragraphs: { where: { kind: "body" }, orderBy: { position: "asc" } } } });
-  essayId = essay.id;
-  paragraphs = essay.paragraphs;
-  [teacher, ada, ben, cleo] = await Promise.all(["Teacher", "Ada", "Ben", "Cleo"].map((name) => createUser(db, name)));
-  const first = await createSeminar(db, { name: "Russia and its neighbours", term: "Spring", instructorId: teacher!.id });
-  await joinSeminar(db, { code: first.inviteCode!, userId: ada!.id });
-  await joinSeminar(db, { code: first.inviteCode!, userId: ben!.id });
-  await addEssay(db, { seminarId: first.id, essayId, userId: teacher!.id });
-  const second = await createSeminar(db, { name: "Another seminar", term: "Spring", instructorId: teacher!.id });
-  await joinSeminar(db, { code: second.inviteCode!, userId: cleo!.id });
-  await addEssay(db, { seminarId: second.id, essayId, userId: teacher!.id });
-  firstRoom = roomIdFor(essayId, first.id);
-  secondRoom = roomIdFor(essayId, second.id);
+  f = await setupSeminar();
+  ({ essayId, paragraphs, firstRoom, secondRoom, teacher, ada, ben, cleo, database } = f);
 });
 
 afterAll(async () => {
-  open.forEach((client) => client.ws.terminate());
-  await server.close();
-  await database.drop();
+  await f.close();
 });
 
-async function join(user: User, roomId = firstRoom) {
-  const client = connectClient(server.roomUrl(roomId), { cookie: await sessionCookie(user.id), origin: server.origin });
-  open.push(client);
-  return client;
-}
-
-async function joined(user: User, roomId = firstRoom) {
-  const client = await join(user, roomId);
-  await client.synced;
-  return client;
-}
-
-/** Writes a highlight with a comment as `user` and waits until `witness` has it. */
-async function thread(user: User, witness: TestClient, words = "Moscow") {
-  const writer = await joined(user);
-  const paragraph = paragraphs.find((p) => p.text.includes(words))!;
-  const mark = highlight(user, paragraph, words);
-  const root = comment(user, mark.id, `A thought on ${words}`);
-  writer.doc.transact(() => {
-    putAnnotation(writer.doc, mark);
-    putComment(writer.doc, root);
-  });
-  await waitFor(witness.doc, () => witness.doc.getMap(COMMENTS).has(entryKey(user.id, root.id)), 5000, "the thread");
-  await expect.poll(() => database.db.comment.findFirst({ where: { id: root.id } })).not.toBeNull();
-  return { mark, root, writer };
-}
-
-/** A snapshot of what a refused write must not change. */
-async function stateOf(witness: TestClient) {
-  return {
-    doc: JSON.stringify(witness.doc.toJSON()),
-    annotations: await database.db.annotation.count(),
-    comments: await database.db.comment.findMany({ orderBy: { id: "asc" } }),
-    reactions: await database.db.reaction.count(),
-  };
-}
-
-async function expectRefused(attacker: TestClient, witness: TestClient, before: Awaited<ReturnType<typeof stateOf>>) {
-  expect((await attacker.closed).code).toBe(CloseCode.UpdateRefused);
-  // A later, allowed write still reaches the witness: the room works and the refused one never arrived.
-  await thread(teacher, witness, "Kremlin");
-  const after = await stateOf(witness);
-  const docAfter = JSON.parse(after.doc);
-  const docBefore = JSON.parse(before.doc);
-  for (const map of [COMMENTS, ANNOTATIONS]) {
-    for (const key of Object.keys(docAfter[map] ?? {})) {
-      if (!key.startsWith(`${teacher.id}:`)) expect(docAfter[map][key]).toEqual(docBefore[map]?.[key]);
-    }
-  }
-  expect(after.reactions).toBe(before.reactions);
-  expect(after.comments.filter((c) => c.authorId !== teacher.id)).toEqual(before.comments.filter((c) => c.authorId !== teacher.id));
-}
+const join = (user: { id: string; name: string }, roomId = firstRoom) => f.join(user, roomId);
+const joined = (user: { id: string; name: string }, roomId = firstRoom) => f.joined(user, roomId);
+const thread = (user: { id: string; name: string }, witness: TestClient, words?: string) => f.thread(user, witness, words);
+const stateOf = (witness: TestClient) => traceBefore(f, witness);
+const expectRefused = (attacker: TestClient, witness: TestClient, before: Awaited<ReturnType<typeof stateOf>>) => expectNoTrace(f, attacker, witness, before);
 
 describe("who may open a room", () => {
   it("refuses a seminar's room to a member of another seminar, before any byte", async () => {

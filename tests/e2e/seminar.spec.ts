@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { selectWords } from "./support/select-text";
+import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
 import { signUpThroughUi } from "./support/sign-up";
 
-const ESSAY_TITLE = "The Taliban Against Russia? Neither Alliance, nor Fight";
 const FIRST_SENTENCE = "The victory of the Taliban was carefully prepared by Moscow";
 const SECOND_SENTENCE = "The departure of American troops from Afghanistan";
 const WORDS = "carefully prepared by Moscow";
@@ -20,42 +20,15 @@ async function newReader(browser: Browser, name: string) {
   return { context, page, name: account.name };
 }
 
-/** Creates a seminar on /seminars, puts the essay on its list and reads the invite link off the page. */
-async function createSeminarWithEssay(page: Page, name: string): Promise<{ url: string; invite: string }> {
-  await page.goto("/seminars");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Term", { exact: true }).fill("Spring 2027");
-  await page.getByRole("button", { name: "Create seminar" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  const url = page.url();
-
-  const essay = page.getByLabel("Essay", { exact: true });
-  const value = await essay.locator("option", { hasText: ESSAY_TITLE }).getAttribute("value");
-  await essay.selectOption(value!);
-  await page.getByRole("button", { name: "Add to list" }).click();
-  await expect(page.getByRole("list").getByRole("link", { name: new RegExp(ESSAY_TITLE.replace(/[?]/g, "\\?")) })).toBeVisible();
-
-  const invite = (await page.locator("p", { hasText: "/join/" }).textContent())?.match(/https?:\/\/\S+\/join\/[A-Za-z0-9]+/)?.[0];
-  expect(invite, "the invite link is on the seminar's page").toBeTruthy();
-  return { url, invite: invite! };
-}
-
-async function joinThroughLink(page: Page, invite: string, seminarName: string) {
-  await page.goto(invite);
-  await page.getByRole("button", { name: `Join ${seminarName}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: seminarName })).toBeVisible();
-}
-
 /** From the seminar's page to its essay; waits until the live notes have loaded. */
 async function openSeminarEssay(page: Page) {
-  await page.getByRole("link", { name: new RegExp(ESSAY_TITLE.replace(/[?]/g, "\\?")) }).click();
+  await page.getByRole("link", { name: ESSAY_LINK }).click();
   await expect(page.getByRole("heading", { level: 1, name: ESSAY_TITLE })).toBeVisible();
   await waitUntilLoaded(page);
 }
 
 async function waitUntilLoaded(page: Page) {
-  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-  await expect(page.getByText("loading notes…")).toHaveCount(0);
+  await waitUntilLive(page);
   await expect(page.getByText("Loading your private notes…")).toHaveCount(0);
 }
 

@@ -105,3 +105,13 @@ export function leavesPending(base: Uint8Array, update: Uint8Array): boolean {
   }
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
+
+/** The update a page holding `doc` would send for `change`, made on a copy (same client id) so `doc` is untouched. */
+export function updateFor(doc: Y.Doc, change: (copy: Y.Doc) => void): Uint8Array {
+  const copy = new Y.Doc();
+  copy.clientID = doc.clientID;
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const vector = Y.encodeStateVector(copy);
+  change(copy);
+  return Y.encodeStateAsUpdate(copy, vector);
+}
