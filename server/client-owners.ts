@@ -44,6 +44,10 @@ export class ClientOwners {
     return true;
   }
 
+  get hasUnsaved(): boolean {
+    return this.unsaved.length > 0;
+  }
+
   /** Claims not stored yet; handed to the next batch, and given back if that batch fails. */
   takeUnsaved(): Claim[] {
     return this.unsaved.splice(0);

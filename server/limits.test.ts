@@ -3,10 +3,11 @@
  * it, with its named code, while the rest of the room keeps working. The limits are set low here so the
  * tests stay small; the numbers Gloss runs with are in server/limits.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ANNOTATIONS, COMMENTS, entryKey } from "../lib/doc/layout";
 import { CloseCode } from "../lib/live/wire";
 import { comment, highlight, putAnnotation, putComment } from "../tests/helpers/entries";
+import { openRoomAs } from "../tests/helpers/room-client";
 import { setupSeminar, type SeminarFixture } from "../tests/helpers/seminar-fixture";
 import { waitFor, type TestClient } from "../tests/helpers/y-client";
 
@@ -28,6 +29,11 @@ beforeAll(async () => {
   });
   // Generous everywhere but the send buffer, so a writer can outrun a reader that stopped reading.
   roomy = await setupSeminar({ limits: { updatesPerSecond: 10_000, updatesBurst: 10_000, bytesPerSecond: 1e9, bytesBurst: 1e9, growthPerUserPerRoom: 1e9, sendBuffer: 256 * 1024 } });
+});
+
+afterEach(async () => {
+  // Each test counts connections per user from zero.
+  await Promise.all([strict.disconnectAll(), roomy.disconnectAll()]);
 });
 
 afterAll(async () => {
@@ -56,6 +62,22 @@ describe("per connection", () => {
     for (let i = 0; i < 30; i++) flooder.awareness.setLocalStateField("reading", `¶ ${i}`);
     expect(await flooder.closed).toMatchObject({ code: CloseCode.TooManyRequests, reason: "too many presence updates per second" });
     await stillWorks(strict, await strict.joined(strict.ada), witness, strict.ada);
+  });
+
+  it("does not count the presence of others that a page sends back, as y-websocket's client does", async () => {
+    // The page's own client: it sends back every presence state it receives.
+    const observer = await openRoomAs({ origin: strict.server.origin, roomId: strict.firstRoom, user: strict.ada });
+    await observer.waitForSync();
+    const others = await Promise.all([strict.teacher, strict.ben, strict.teacher, strict.ben].map((user) => strict.joined(user)));
+    // Each changes its own presence within its limit; together they are far more than one connection may send.
+    for (let round = 0; round < 3; round++) {
+      others.forEach((other, i) => other.awareness.setLocalStateField("reading", `¶ ${round}-${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await expect.poll(() => [...observer.provider.awareness.getStates().values()].filter((s) => String((s as { reading?: unknown }).reading).startsWith("¶ 2-")).length).toBe(4);
+    expect(observer.closeCodes).toEqual([]);
+    expect(others.every((other) => other.ws.readyState === other.ws.OPEN)).toBe(true);
+    observer.destroy();
   });
 
   it("closes a connection that sends more bytes per second than allowed, before reading them", async () => {

@@ -36,10 +36,12 @@ export type Connection = {
   held: Uint8Array[];
   /** Whether this connection's sync step 2 has been applied. */
   caughtUp: boolean;
+  /** Whether the connection may change its own presence once more now (its rate limit). */
+  admitPresence: () => boolean;
 };
 
-export function newConnection(user: Writer, send: (message: Uint8Array) => void): Connection {
-  return { user, send, awarenessIds: new Set(), held: [], caughtUp: false };
+export function newConnection(user: Writer, send: (message: Uint8Array) => void, admitPresence: () => boolean = () => true): Connection {
+  return { user, send, awarenessIds: new Set(), held: [], caughtUp: false, admitPresence };
 }
 
 export type RoomOptions = {
@@ -204,11 +206,13 @@ export class Room {
       conn.awarenessIds.add(entry.clientId);
       return true;
     });
+    // Only a change of one's own presence counts against the limit: y-websocket sends back every state it
+    // receives, so a reader in a busy room echoes everyone else's, and those are dropped above.
     if (own.length === 0) return;
+    if (!conn.admitPresence()) throw new CloseError(CloseCode.TooManyRequests, "too many presence updates per second");
     for (const entry of own) entry.state = sanitizeAwarenessState(entry.state, conn.user);
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
-    if (!this.queue.idle) return;
-    void this.queue.save(); // a new claim is stored even when no update follows
+    if (this.owners.hasUnsaved) void this.queue.save(); // a new claim is stored even when no update follows
   }
 
   private broadcast(message: Uint8Array): void {

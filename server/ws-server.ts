@@ -115,7 +115,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
   function frameHandler(ws: WebSocket, room: Room, conn: Connection) {
     const bytes = new TokenBucket(limits.bytesPerSecond, limits.bytesBurst);
     const updates = new TokenBucket(limits.updatesPerSecond, limits.updatesBurst);
-    const presence = new TokenBucket(limits.presencePerSecond, limits.presenceBurst);
     let ended = false;
     return (data: RawData) => {
       if (ended) return;
@@ -130,8 +129,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
         }
         if (message.type === "update" || message.type === "sync-step-2") {
           if (!updates.take()) throw new CloseError(CloseCode.TooManyRequests, "too many changes per second");
-        } else if (message.type === "awareness") {
-          if (!presence.take()) throw new CloseError(CloseCode.TooManyRequests, "too many presence updates per second");
         }
         // A comment sent just before the tab closed still counts; presence from a closed connection does not.
         if (ws.readyState !== WebSocket.OPEN && message.type !== "update" && message.type !== "sync-step-2") return;
@@ -210,11 +207,16 @@ export function createWsServer(options: WsServerOptions): WsServer {
       do room = await openRoom(access.room);
       while (room.destroyed);
       if (facts) room.setSeminarFacts(facts);
-      conn = newConnection({ id: user.id, name: user.name, role: access.role }, (message) => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > limits.sendBuffer) return close(ws, new CloseError(CloseCode.TooSlow, "the connection fell too far behind"));
-        ws.send(message);
-      });
+      const presence = new TokenBucket(limits.presencePerSecond, limits.presenceBurst);
+      conn = newConnection(
+        { id: user.id, name: user.name, role: access.role },
+        (message) => {
+          if (ws.readyState !== WebSocket.OPEN) return;
+          if (ws.bufferedAmount > limits.sendBuffer) return close(ws, new CloseError(CloseCode.TooSlow, "the connection fell too far behind"));
+          ws.send(message);
+        },
+        () => presence.take(),
+      );
     } catch (error) {
       return close(ws, error);
     }

@@ -35,6 +35,8 @@ export type SeminarFixture = {
   joined: (user: User, roomId?: string, doc?: Y.Doc) => Promise<TestClient>;
   /** Writes a highlight with a comment as `user` and waits until `witness` has it and its row is copied. */
   thread: (user: User, witness: TestClient, words?: string) => Promise<{ mark: ReturnType<typeof highlight>; root: ReturnType<typeof comment>; writer: TestClient }>;
+  /** Ends every connection the fixture opened (and waits until the server has seen them go). */
+  disconnectAll: () => Promise<void>;
   /** A second server on the same database, as after a restart; closed with the fixture. */
   restart: (options?: Partial<WsServerOptions>) => Promise<void>;
   close: () => Promise<void>;
@@ -91,6 +93,12 @@ export async function setupSeminar(options: Partial<WsServerOptions> = {}): Prom
       await waitFor(witness.doc, () => witness.doc.getMap(COMMENTS).has(entryKey(user.id, root.id)), 5000, "the thread");
       await expect.poll(() => db.comment.findFirst({ where: { id: root.id } })).not.toBeNull();
       return { mark, root, writer };
+    },
+    async disconnectAll() {
+      const closing = open.splice(0);
+      closing.forEach((client) => client.ws.terminate());
+      await Promise.all(closing.map((client) => client.closed));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the server's close handlers run after the socket's
     },
     async restart(restartOptions = options) {
       open.forEach((client) => client.ws.terminate());
