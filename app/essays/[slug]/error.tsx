@@ -1,24 +1,14 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
 
-export default function EssayError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
+export default function EssayError(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main className="mx-auto w-full max-w-xl px-4 py-16 text-center">
-      <h1 className="font-serif text-2xl font-semibold text-ink">This essay could not be opened</h1>
-      <p className="mt-2 text-muted">Something went wrong while loading it. Your notes are safe; try again in a moment.</p>
-      <div className="mt-6 flex items-center justify-center gap-4">
-        <button type="button" onClick={reset} className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
-          Try again
-        </button>
-        <Link href="/" className="text-accent underline underline-offset-2">
-          Back to the library
-        </Link>
-      </div>
-    </main>
+    <ErrorPanel
+      {...props}
+      title="This essay could not be opened"
+      message="Something went wrong while loading it. Your notes are safe; try again in a moment."
+      back={{ href: "/", label: "Back to the library" }}
+    />
   );
 }
