@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateSeminarForm } from "@/components/seminars/create-seminar-form";
-import { JoinWithCodeForm } from "@/components/seminars/join-with-code-form";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { listMySeminars } from "@/lib/seminars/list-my-seminars.server";
+import { CreateSeminarForm } from "./create-seminar-form";
+import { JoinWithCodeForm } from "./join-with-code-form";
 
 export const metadata: Metadata = { title: "Your seminars" };
 

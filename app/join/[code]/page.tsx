@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConfirmJoinForm } from "@/components/seminars/confirm-join-form";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { AppError, AppErrorCode } from "@/lib/errors/app-error";
@@ -9,6 +8,7 @@ import { findSeminarByInvite } from "@/lib/seminars/find-seminar-by-invite.serve
 import { getRole } from "@/lib/seminars/get-role.server";
 import { guardInviteCode } from "@/lib/seminars/guard-invite-code.server";
 import { InviteCodeSchema } from "@/lib/seminars/schemas";
+import { ConfirmJoinForm } from "./confirm-join-form";
 
 export const metadata: Metadata = { title: "Join a seminar" };
 

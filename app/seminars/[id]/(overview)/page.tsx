@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddEssayForm } from "@/components/seminars/add-essay-form";
-import { AddTagForm } from "@/components/seminars/add-tag-form";
-import { CopyButton } from "@/components/seminars/copy-button";
-import { InviteControls } from "@/components/seminars/invite-controls";
-import { MemberList } from "@/components/seminars/member-list";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { getEssays } from "@/lib/essays/get-essays.server";
 import { requestOrigin } from "@/lib/http/request-origin.server";
+import { AddEssayForm } from "./add-essay-form";
+import { AddTagForm } from "./add-tag-form";
+import { CopyButton } from "./copy-button";
+import { InviteControls } from "./invite-controls";
+import { MemberList } from "./member-list";
 import { loadSeminar } from "../load-seminar";
 
 type Props = { params: Promise<{ id: string }> };

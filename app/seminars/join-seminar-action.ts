@@ -13,7 +13,8 @@ import { JoinSeminarSchema } from "@/lib/seminars/schemas";
 export type JoinSeminarField = "code";
 
 /**
- * Joins the seminar the code belongs to and opens it. Only ever a POST: the /join/CODE page asks first, so a
+ * Joins the seminar the code belongs to and opens it. Used by two routes (the code form on /seminars and the
+ * button on /join/CODE), so it sits with the first rather than beside either form alone. Only ever a POST: the /join/CODE page asks first, so a
  * link preview or prefetch cannot make anyone a member. Codes that do not work are rate-limited (guardInviteCode).
  */
 export async function joinSeminarAction(_previous: FormState<JoinSeminarField>, formData: FormData): Promise<FormState<JoinSeminarField>> {

@@ -1,6 +1,6 @@
 "use client";
 
-import { joinSeminarAction, type JoinSeminarField } from "@/app/seminars/actions/join-seminar";
+import { joinSeminarAction, type JoinSeminarField } from "@/app/seminars/join-seminar-action";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { useActionForm } from "@/components/ui/use-action-form";

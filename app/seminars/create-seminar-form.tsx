@@ -1,11 +1,11 @@
 "use client";
 
-import { createSeminarAction, type CreateSeminarField } from "@/app/seminars/actions/create-seminar";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
+import { createSeminarAction, type CreateSeminarField } from "./create-seminar-action";
 
 const FIELDS: CreateSeminarField[] = ["name", "term"];
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { regenerateInviteAction } from "@/app/seminars/actions/regenerate-invite";
-import { revokeInviteAction } from "@/app/seminars/actions/revoke-invite";
 import { dangerButton, primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
+import { regenerateInviteAction } from "./regenerate-invite-action";
+import { revokeInviteAction } from "./revoke-invite-action";
 
 type Step = "regenerate" | "revoke" | null;
 

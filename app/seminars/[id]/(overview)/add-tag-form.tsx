@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { addTagAction, type AddTagField } from "@/app/seminars/actions/add-tag";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
+import { addTagAction, type AddTagField } from "./add-tag-action";
 
 export function AddTagForm({ seminarId }: { seminarId: string }) {
   const { state, formAction, pending, onSubmit } = useActionForm(addTagAction, null as FormState<AddTagField>);

@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { removeMemberAction } from "@/app/seminars/actions/remove-member";
 import { dangerButton, secondaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
 import type { SeminarMember } from "@/lib/seminars/get-seminar.server";
-import { RoleBadge } from "./role-badge";
+import { RoleBadge } from "@/components/seminars/role-badge";
+import { removeMemberAction } from "./remove-member-action";
 
 type Props = { seminarId: string; seminarName: string; members: SeminarMember[]; meId: string; canRemove: boolean };
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { joinSeminarAction, type JoinSeminarField } from "@/app/seminars/actions/join-seminar";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
+import { joinSeminarAction, type JoinSeminarField } from "./join-seminar-action";
 
 /** Joining by typing the code read off a slide or an email; the /join/CODE link does the same in one click. */
 export function JoinWithCodeForm() {

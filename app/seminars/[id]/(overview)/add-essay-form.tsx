@@ -1,11 +1,11 @@
 "use client";
 
-import { addEssayAction, type AddEssayField } from "@/app/seminars/actions/add-essay";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusMessage } from "@/components/ui/status-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormState } from "@/lib/errors/to-form-error";
+import { addEssayAction, type AddEssayField } from "./add-essay-action";
 
 type Choice = { id: string; title: string; author: string | null };
 
