@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Seminar" ADD COLUMN     "archivedAt" TIMESTAMP(3);
+
