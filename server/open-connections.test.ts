@@ -1,11 +1,14 @@
 /** The registry's decisions on their own: which connections an access event closes, and checks racing events. */
 import { describe, expect, it } from "vitest";
+import { roomIdFor } from "../lib/doc/layout";
 import { CloseCode } from "../lib/live/wire";
 import { OpenConnections, type OpenConnection } from "./open-connections";
 
-function connection(userId: string, seminarId: string | null, sessionVersion = 0) {
+/** A connection to the seminar's room on essay `e1` (or the open room, without a seminar). */
+function connection(userId: string, seminarId: string | null, sessionVersion = 0, essayId = "e1") {
   const closes: number[] = [];
-  const entry: OpenConnection = { userId, seminarId, sessionVersion, close: (code) => void closes.push(code), recheck: async () => {} };
+  const roomId = roomIdFor(essayId, seminarId);
+  const entry: OpenConnection = { userId, roomId, seminarId, sessionVersion, close: (code) => void closes.push(code), recheck: async () => {} };
   return { entry, closes };
 }
 
@@ -27,6 +30,36 @@ describe("OpenConnections", () => {
     registry.apply({ type: "signed-out", userId: "ada", sessionVersion: 3 });
     expect(old.closes).toEqual([CloseCode.Unauthenticated]);
     expect(renewed.closes).toEqual([]);
+  });
+
+  it("closes everyone's connections to the room of an essay taken off the list, and no other room", () => {
+    const registry = new OpenConnections();
+    const [ada, ben, otherEssay, otherSeminar, open] = [
+      connection("ada", "s1"),
+      connection("ben", "s1"),
+      connection("ada", "s1", 0, "e2"),
+      connection("ben", "s2"),
+      connection("ben", null),
+    ];
+    for (const { entry } of [ada, ben, otherEssay, otherSeminar, open]) registry.add(entry);
+    expect(registry.apply({ type: "essay-removed", seminarId: "s1", essayId: "e1" })).toBe(2);
+    expect([ada.closes, ben.closes]).toEqual([[CloseCode.RoomNotFound], [CloseCode.RoomNotFound]]);
+    expect([otherEssay.closes, otherSeminar.closes, open.closes]).toEqual([[], [], []]);
+  });
+
+  it("closes everyone's connections to an archived seminar's rooms with 4423, and nobody else's", () => {
+    const registry = new OpenConnections();
+    const [ada, ben, otherEssay, otherSeminar, open] = [
+      connection("ada", "s1"),
+      connection("ben", "s1"),
+      connection("ada", "s1", 0, "e2"),
+      connection("ben", "s2"),
+      connection("ben", null),
+    ];
+    for (const { entry } of [ada, ben, otherEssay, otherSeminar, open]) registry.add(entry);
+    expect(registry.apply({ type: "seminar-archived", seminarId: "s1" })).toBe(3);
+    expect([ada.closes, ben.closes, otherEssay.closes]).toEqual([[CloseCode.Archived], [CloseCode.Archived], [CloseCode.Archived]]);
+    expect([otherSeminar.closes, open.closes]).toEqual([[], []]);
   });
 
   it("forgets a connection once it has closed", () => {

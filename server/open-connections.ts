@@ -1,12 +1,15 @@
 /**
- * The websocket connections open on this server, by user, so that a loss of access decided elsewhere (a removal
- * from a seminar, a sign-out; see server/access-events.ts) closes the connections it concerns at once.
+ * The websocket connections open on this server, by user, so that a change of access decided elsewhere (a removal
+ * from a seminar, a sign-out, an essay taken off a reading list, an archive; see server/access-events.ts) closes
+ * the connections it concerns at once.
  */
+import { roomIdFor } from "../lib/doc/layout";
 import type { AccessEvent } from "../lib/live/access-events";
 import { CloseCode, type CloseCodeValue } from "../lib/live/wire";
 
 export type OpenConnection = {
   userId: string;
+  roomId: string;
   /** The seminar whose room the connection is in; null for private notes and the open room. */
   seminarId: string | null;
   /** The session version of the cookie the connection was opened with. */
@@ -15,6 +18,20 @@ export type OpenConnection = {
   /** Runs the connection's access checks again, closing it if access is refused; rejects if the check itself failed. */
   recheck: () => Promise<void>;
 };
+
+/** How an event ends a connection, or null when it does not concern it. */
+function closingFor(event: AccessEvent, connection: OpenConnection): [CloseCodeValue, string] | null {
+  switch (event.type) {
+    case "member-removed":
+      return connection.seminarId === event.seminarId ? [CloseCode.Forbidden, "removed from this seminar"] : null;
+    case "signed-out":
+      return connection.sessionVersion < event.sessionVersion ? [CloseCode.Unauthenticated, "signed out"] : null;
+    case "essay-removed":
+      return connection.roomId === roomIdFor(event.essayId, event.seminarId) ? [CloseCode.RoomNotFound, "the essay was taken off the reading list"] : null;
+    case "seminar-archived":
+      return connection.seminarId === event.seminarId ? [CloseCode.Archived, "the seminar was archived: it is read-only now"] : null;
+  }
+}
 
 export class OpenConnections {
   private byUser = new Map<string, Set<OpenConnection>>();
@@ -51,18 +68,19 @@ export class OpenConnections {
     };
   }
 
-  /** Closes the connections an access event takes access from; answers how many. */
+  /**
+   * Closes the connections an access event concerns; answers how many. Events about one user look at that user's
+   * connections; events about a seminar's rooms (rare: an instructor's action) look at every connection.
+   */
   apply(event: AccessEvent): number {
     for (const run of this.checking) run.stale = true;
+    const candidates = "userId" in event ? [...(this.byUser.get(event.userId) ?? [])] : this.all();
     let closed = 0;
-    for (const connection of this.byUser.get(event.userId) ?? []) {
-      if (event.type === "member-removed" && connection.seminarId === event.seminarId) {
-        connection.close(CloseCode.Forbidden, "removed from this seminar");
-        closed++;
-      } else if (event.type === "signed-out" && connection.sessionVersion < event.sessionVersion) {
-        connection.close(CloseCode.Unauthenticated, "signed out");
-        closed++;
-      }
+    for (const connection of candidates) {
+      const closing = closingFor(event, connection);
+      if (!closing) continue;
+      connection.close(...closing);
+      closed++;
     }
     return closed;
   }
@@ -74,8 +92,11 @@ export class OpenConnections {
    */
   async recheckAll(retryMs = 1000): Promise<void> {
     for (const run of this.checking) run.stale = true;
-    const all = [...this.byUser.values()].flatMap((set) => [...set]);
-    await Promise.all(all.map((connection) => this.recheck(connection, retryMs)));
+    await Promise.all(this.all().map((connection) => this.recheck(connection, retryMs)));
+  }
+
+  private all(): OpenConnection[] {
+    return [...this.byUser.values()].flatMap((set) => [...set]);
   }
 
   private async recheck(connection: OpenConnection, retryMs: number): Promise<void> {

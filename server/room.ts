@@ -12,6 +12,7 @@ import { EntryIndex } from "../lib/doc/entry-index";
 import type { RoomFacts, Writer } from "../lib/doc/permissions";
 import { CloseCode } from "../lib/live/wire";
 import type { RoomRecord } from "../lib/rooms/find-room.server";
+import { addsNothing } from "./adds-nothing";
 import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState, type AwarenessEntry } from "./awareness";
 import { checkUpdate } from "./check-update";
 import { ClientOwners } from "./client-owners";
@@ -38,10 +39,16 @@ export type Connection = {
   caughtUp: boolean;
   /** Whether the connection may change its own presence once more now (its rate limit). */
   admitPresence: () => boolean;
+  /**
+   * The room's seminar is archived: the connection syncs and shows presence, and any update that would change the
+   * document closes it with 4423. Set at connect, and by the archive's access event (so frames already on their
+   * way are refused too); never cleared, since an unarchive reaches readers when they reload.
+   */
+  readOnly: boolean;
 };
 
 export function newConnection(user: Writer, send: (message: Uint8Array) => void, admitPresence: () => boolean = () => true): Connection {
-  return { user, send, awarenessIds: new Set(), held: [], caughtUp: false, admitPresence };
+  return { user, send, awarenessIds: new Set(), held: [], caughtUp: false, admitPresence, readOnly: false };
 }
 
 export type RoomOptions = {
@@ -162,6 +169,11 @@ export class Room {
 
   private applyClientUpdate(conn: Connection, update: Uint8Array, isStep2: boolean): void {
     const { user } = conn;
+    if (conn.readOnly) {
+      if (!addsNothing(update, this.doc)) throw new CloseError(CloseCode.Archived, "this seminar is archived: its discussion is read-only");
+      if (isStep2) conn.caughtUp = true;
+      return;
+    }
     const result = checkUpdate(update, { doc: this.doc, writer: user, clientOwners: this.owners, facts: this.facts() });
     if (!result.ok) {
       if (!(result.missing && !conn.caughtUp)) throw new CloseError(CloseCode.UpdateRefused, result.reason);

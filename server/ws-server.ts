@@ -161,7 +161,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     });
 
     let room: Room;
-    let conn: Connection;
+    let conn: Connection | undefined;
     try {
       checkOrigin(req, allowedOrigins);
       let counted = false;
@@ -184,15 +184,26 @@ export function createWsServer(options: WsServerOptions): WsServer {
         return { user, access };
       };
       const { user, access } = await connections.checkUntilSettled(admit);
-      // Registered with nothing awaited since the checks, so a removal or sign-out from now on closes it.
+      let readOnly = access.readOnly;
+      // From an archive on, this connection writes nothing: frames already on their way are refused too.
+      const closeArchived = (reason: string) => {
+        readOnly = true;
+        if (conn) conn.readOnly = true;
+        close(ws, new CloseError(CloseCode.Archived, reason));
+      };
+      // Registered with nothing awaited since the checks, so a removal, sign-out or archive from now on closes it.
       const forget = connections.add({
         userId: user.id,
+        roomId,
         seminarId: access.room.seminarId,
         sessionVersion: user.sessionVersion,
-        close: (code, reason) => close(ws, new CloseError(code, reason)),
+        close: (code, reason) => (code === CloseCode.Archived ? closeArchived(reason) : close(ws, new CloseError(code, reason))),
         recheck: () =>
           admit().then(
-            () => {},
+            (again) => {
+              // An archive this server missed: the connection was writable, and its page shows write controls.
+              if (again.access.readOnly && !readOnly) closeArchived("the seminar was archived: it is read-only now");
+            },
             (error: unknown) => {
               if (!(error instanceof CloseError)) throw error;
               close(ws, error);
@@ -217,6 +228,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
         },
         () => presence.take(),
       );
+      conn.readOnly = readOnly;
     } catch (error) {
       return close(ws, error);
     }

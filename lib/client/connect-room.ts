@@ -17,7 +17,8 @@ import { syncServerClock } from "./server-clock";
 export const FINAL_CLOSE_MESSAGES: Record<number, string> = {
   [CloseCode.Unauthenticated]: "Your session has ended, so live notes are paused. Sign in again to see and add notes.",
   [CloseCode.Forbidden]: "You do not have access to this essay’s discussion.",
-  [CloseCode.RoomNotFound]: "This essay’s discussion room could not be found. It may have been removed.",
+  [CloseCode.RoomNotFound]: "This essay’s discussion is not available: the essay may have been taken off the seminar’s reading list.",
+  [CloseCode.Archived]: "This seminar has been archived: its notes are read-only now. Reload the page to read them.",
   [CloseCode.MalformedMessage]: "The connection to the discussion failed. Reload the page to reconnect.",
   [CloseCode.UpdateRefused]: "The server refused a change from this page. Reload the page to continue.",
   [CloseCode.QuotaExceeded]: "You have added as much as one person can to this essay’s discussion. Delete some of your notes to add more.",

@@ -3,9 +3,9 @@ import type { Db } from "../db/client.server";
 import { ACCESS_CHANNEL, type AccessEvent } from "./access-events";
 
 /**
- * Tells every websocket server that someone lost access, so their open connections close. Call it inside the
- * transaction that takes the access away: PostgreSQL delivers a NOTIFY exactly when its transaction commits, so
- * no server hears of a change that was rolled back, and none misses one that committed.
+ * Tells every websocket server that access changed (access-events.ts), so the open connections it concerns close.
+ * Call it inside the transaction that makes the change: PostgreSQL delivers a NOTIFY exactly when its transaction
+ * commits, so no server hears of a change that was rolled back, and none misses one that committed.
  */
 export async function notifyAccessChange(tx: Db | Prisma.TransactionClient, event: AccessEvent): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify(event)})`;

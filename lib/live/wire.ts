@@ -34,6 +34,12 @@ export const CloseCode = {
   QuotaExceeded: 4413,
   /** An update tried a write the user may not make (see lib/doc/permissions.ts); nothing of it was applied. */
   UpdateRefused: 4422,
+  /**
+   * The room's seminar is archived (423 Locked): it can be read, not written. Sent when a read-only connection
+   * tries to change anything, and to every connection on the seminar's rooms the moment it is archived; the
+   * page then reloads read-only.
+   */
+  Archived: 4423,
   /** Too many connections for one user, or too many messages or bytes per second on this one. */
   TooManyRequests: 4429,
   /** ws closes with 1009 itself when a frame exceeds the largest accepted payload. */
@@ -47,8 +53,8 @@ export const CloseCode = {
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**
- * Closes after which reconnecting cannot help: the session or the access is gone, or the server refused
- * what this client sent and would be sent the same bytes again. The others (too slow, too many requests,
+ * Closes after which reconnecting cannot help: the session or the access is gone, the room became read-only,
+ * or the server refused what this client sent and would be sent the same bytes again. The others (too slow, too many requests,
  * going away, server error) are followed by a reconnect with back-off.
  */
 export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
@@ -58,6 +64,7 @@ export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.RoomNotFound,
   CloseCode.QuotaExceeded,
   CloseCode.UpdateRefused,
+  CloseCode.Archived,
   CloseCode.MessageTooBig,
 ]);
 

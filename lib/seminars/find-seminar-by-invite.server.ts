@@ -5,5 +5,9 @@ import type { Db } from "../db/client.server";
  * revoked code. `code` must already be normalized by InviteCodeSchema.
  */
 export async function findSeminarByInvite(db: Db, { code }: { code: string }) {
-  return db.seminar.findUnique({ where: { inviteCode: code }, select: { id: true, name: true, term: true } });
+  const seminar = await db.seminar.findUnique({ where: { inviteCode: code }, select: { id: true, name: true, term: true, archivedAt: true } });
+  if (!seminar) return null;
+  const { archivedAt, ...rest } = seminar;
+  // An archived seminar takes no new members (joinSeminar); the page says so rather than offer a button that fails.
+  return { ...rest, archived: archivedAt !== null };
 }

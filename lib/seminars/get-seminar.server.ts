@@ -26,6 +26,7 @@ export async function getSeminar(db: Db, { seminarId, userId }: { seminarId: str
       id: true,
       name: true,
       term: true,
+      archivedAt: true,
       inviteCode: isInstructor,
       essays: { orderBy: { addedAt: "asc" }, select: { essay: { select: { id: true, slug: true, title: true, author: true } } } },
       members: {
@@ -43,6 +44,8 @@ export async function getSeminar(db: Db, { seminarId, userId }: { seminarId: str
     id: seminar.id,
     name: seminar.name,
     term: seminar.term,
+    /** Read-only for everyone: pages hide their write controls, and every change is refused. */
+    archived: seminar.archivedAt !== null,
     role: membership.role,
     essays: seminar.essays.map(({ essay }) => essay),
     members,

@@ -1,14 +1,25 @@
 import type { Db } from "../db/client.server";
 import { AppError, AppErrorCode } from "../errors/app-error";
 
-/** Joins the seminar whose live invite code this is, as a student; a member keeps the role they have. */
+export const CODE_DOES_NOT_WORK = "This invite code does not work. Ask your instructor for a new one.";
+export const ARCHIVED_NOT_JOINABLE = "This seminar is archived, so nobody can join it now. Ask your instructor.";
+
+/**
+ * Joins the seminar whose live invite code this is, as a student; a member keeps the role they have. An archived
+ * seminar takes no new members: joining changes it, and it is read-only.
+ */
 export async function joinSeminar(db: Db, { code, userId }: { code: string; userId: string }) {
-  const seminar = await db.seminar.findUnique({ where: { inviteCode: code }, select: { id: true } });
-  if (!seminar) throw new AppError(AppErrorCode.NotFound, "This invite code does not work. Ask your instructor for a new one.");
-  await db.membership.upsert({
-    where: { seminarId_userId: { seminarId: seminar.id, userId } },
-    create: { seminarId: seminar.id, userId, role: "student" },
-    update: {},
+  return db.$transaction(async (tx) => {
+    // Share-locked like every other change (require-editable-seminar.server.ts), so a join cannot follow an archive.
+    const [seminar] = await tx.$queryRaw<Array<{ id: string; archivedAt: Date | null }>>`
+      SELECT "id", "archivedAt" FROM "Seminar" WHERE "inviteCode" = ${code} FOR SHARE`;
+    if (!seminar) throw new AppError(AppErrorCode.NotFound, CODE_DOES_NOT_WORK);
+    if (seminar.archivedAt) throw new AppError(AppErrorCode.Conflict, ARCHIVED_NOT_JOINABLE);
+    await tx.membership.upsert({
+      where: { seminarId_userId: { seminarId: seminar.id, userId } },
+      create: { seminarId: seminar.id, userId, role: "student" },
+      update: {},
+    });
+    return { id: seminar.id };
   });
-  return seminar;
 }

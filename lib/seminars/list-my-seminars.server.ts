@@ -7,11 +7,12 @@ export async function listMySeminars(db: Db, { userId }: { userId: string }) {
     orderBy: [{ seminar: { createdAt: "desc" } }, { seminar: { name: "asc" } }],
     select: {
       role: true,
-      seminar: { select: { id: true, name: true, term: true, _count: { select: { members: true, essays: true } } } },
+      seminar: { select: { id: true, name: true, term: true, archivedAt: true, _count: { select: { members: true, essays: true } } } },
     },
   });
-  return memberships.map(({ role, seminar: { _count, ...seminar } }) => ({
+  return memberships.map(({ role, seminar: { _count, archivedAt, ...seminar } }) => ({
     ...seminar,
+    archived: archivedAt !== null,
     role,
     memberCount: _count.members,
     essayCount: _count.essays,

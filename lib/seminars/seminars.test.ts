@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
 import { listenToAccessEvents } from "../../tests/helpers/access-events";
+import { expectAppError } from "../../tests/helpers/app-error";
 import { createUser } from "../../tests/helpers/users";
 import { authorizeRoom } from "../rooms/authorize-room.server";
 import { BUILT_IN_TAGS, roomIdFor } from "../doc/layout";
@@ -43,16 +44,6 @@ async function newSeminar(name = "Russia and its neighbours") {
 
 function join(code: string, user: User) {
   return joinSeminar(database.db, { code: InviteCodeSchema.parse(code), userId: user.id });
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode, message?: string) {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toBe(message);
 }
 
 describe("creating and joining", () => {

@@ -6,6 +6,7 @@
 import { expect } from "vitest";
 import * as Y from "yjs";
 import { COMMENTS, entryKey, roomIdFor, ROOT_MAPS } from "../../lib/doc/layout";
+import { CloseCode } from "../../lib/live/wire";
 import { addEssay } from "../../lib/seminars/add-essay.server";
 import { createSeminar } from "../../lib/seminars/create-seminar.server";
 import { joinSeminar } from "../../lib/seminars/join-seminar.server";
@@ -24,6 +25,7 @@ export type SeminarFixture = {
   server: TestServer;
   essayId: string;
   paragraphs: Paragraph[];
+  firstSeminarId: string;
   firstRoom: string;
   secondRoom: string;
   teacher: User;
@@ -42,9 +44,11 @@ export type SeminarFixture = {
   close: () => Promise<void>;
 };
 
-export async function setupSeminar(options: Partial<WsServerOptions> = {}): Promise<SeminarFixture> {
+/** `listen`: the server hears access events (removals, sign-outs, archives) from the fixture's database. */
+export async function setupSeminar({ listen = false, ...serverOptions }: Partial<WsServerOptions> & { listen?: boolean } = {}): Promise<SeminarFixture> {
   const database = await createTestDatabase();
   const { db } = database;
+  const options: Partial<WsServerOptions> = listen ? { databaseUrl: database.url, ...serverOptions } : serverOptions;
   let server = await startTestServer(db, options);
   const essay = await db.essay.findFirstOrThrow({ include: { paragraphs: { where: { kind: "body" }, orderBy: { position: "asc" } } } });
   const [teacher, ada, ben, cleo] = await Promise.all(["Teacher", "Ada", "Ben", "Cleo"].map((name) => createUser(db, name)));
@@ -65,6 +69,7 @@ export async function setupSeminar(options: Partial<WsServerOptions> = {}): Prom
     },
     essayId: essay.id,
     paragraphs: essay.paragraphs,
+    firstSeminarId: first.id,
     firstRoom,
     secondRoom: roomIdFor(essay.id, second.id),
     teacher: teacher!,
@@ -142,12 +147,19 @@ async function rowsOf(fixture: SeminarFixture, roomId: string) {
 }
 
 /**
- * Asserts that `attacker` was closed as refused and that nothing of what it sent reached anyone: the
+ * Asserts that `attacker` was closed as refused (with `code`) and that nothing of what it sent reached anyone: the
  * witness's every root map, the log (no new row, nothing pending), the relational rows, and the room as a
  * fresh reader loads it are as they were before.
  */
-export async function expectNoTrace(fixture: SeminarFixture, attacker: TestClient, witness: TestClient, before: Awaited<ReturnType<typeof traceBefore>>, roomId = fixture.firstRoom) {
-  expect((await attacker.closed).code).toBe(4422);
+export async function expectNoTrace(
+  fixture: SeminarFixture,
+  attacker: TestClient,
+  witness: TestClient,
+  before: Awaited<ReturnType<typeof traceBefore>>,
+  roomId = fixture.firstRoom,
+  code: number = CloseCode.UpdateRefused,
+) {
+  expect((await attacker.closed).code).toBe(code);
   // The server handles each connection's frames in order and refused the write before this one was sent: had
   // the refused write been applied, the witness would have received it first.
   const probe = await fixture.joined(fixture.teacher, roomId);
