@@ -51,7 +51,14 @@ export default async function SeminarsPage() {
                       <h3 className="font-serif text-xl font-semibold leading-snug text-ink group-hover:text-accent-strong">{seminar.name}</h3>
                       <RoleBadge role={seminar.role} />
                     </div>
-                    <p className="mt-1 text-sm text-muted">{seminar.term}</p>
+                    <p className="mt-1 text-sm text-muted">
+                      {seminar.term}
+                      {seminar.archived ? (
+                        <span className="ml-2 inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300">
+                          Archived
+                        </span>
+                      ) : null}
+                    </p>
                     <p className="mt-auto pt-4 text-sm text-muted">
                       {plural(seminar.essayCount, "essay", "essays")} · {plural(seminar.memberCount, "member", "members")}
                     </p>

@@ -34,6 +34,7 @@ import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
+import { CloseCode } from "@/lib/live/wire";
 import { ClosedBanner } from "./closed-banner";
 import { KeyboardHelp } from "./keyboard-help";
 import { MarginTools } from "./margin-tools";
@@ -57,6 +58,11 @@ type ReadingRoomProps = {
   tags: string[];
   paragraphs: EssayParagraph[];
   me: Member;
+  /**
+   * The room's seminar is archived: everything is shown and nothing can be written, private notes included (this
+   * page then offers no way to write at all; they stay writable on the essay's own page).
+   */
+  readOnly?: boolean;
 };
 
 const PRIVATE_TAGS: readonly string[] = BUILT_IN_TAGS;
@@ -79,7 +85,7 @@ function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
  * and threads of everyone in the room and the reader's private notes, and the tools to add and discuss them.
  * Two connections: the room everyone shares, and the reader's private room, which no other client receives.
  */
-export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me }: ReadingRoomProps) {
+export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me, readOnly = false }: ReadingRoomProps) {
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
   const unsaved = shared.unsaved || notes.unsaved;
@@ -119,8 +125,10 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         : null,
     [notes.room, me.id, me.name, paragraphIdSet],
   );
-  const canWriteShared = shared.room !== null && shared.connection.state !== "closed";
-  const canWritePrivate = notes.room !== null && notes.connection.state !== "closed";
+  // Archived while this page was open: the server closed the room with 4423, and the page turns read-only too.
+  const archived = readOnly || (shared.connection.state === "closed" && shared.connection.code === CloseCode.Archived);
+  const canWriteShared = !archived && shared.room !== null && shared.connection.state !== "closed";
+  const canWritePrivate = !archived && notes.room !== null && notes.connection.state !== "closed";
   const mentionable = useMemo(() => members.filter((m) => m.id !== me.id), [members, me.id]);
 
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -376,6 +384,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         unsaved={unsaved}
         wrote={wrote}
         notesProblem={notesProblem}
+        readOnly={archived}
         readers={readers}
         paragraphLabels={labels}
         tools={

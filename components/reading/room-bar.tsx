@@ -23,6 +23,8 @@ type RoomBarProps = {
   wrote: boolean;
   /** The reader's private notes: still loading, or why they are not available. Null when all is well. */
   notesProblem: string | null;
+  /** The seminar is archived: notes are shown, and nothing can be written. */
+  readOnly: boolean;
   readers: Reader[];
   paragraphLabels: ReadonlyMap<string, string>;
   /** Search, filters and keyboard help, on the right. */
@@ -30,7 +32,7 @@ type RoomBarProps = {
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readers, paragraphLabels, tools }: RoomBarProps) {
+export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, readers, paragraphLabels, tools }: RoomBarProps) {
   const status = STATUS[connection.state];
   const named = readers.length <= NAMED_READERS;
   return (
@@ -40,6 +42,7 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
           <span>{status.label}</span>
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
+          {readOnly && connection.state !== "closed" ? <span>· read-only (archived)</span> : null}
           {synced && (unsaved || wrote) ? (
             <span data-saved={!unsaved}>
               · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: keep this page open") : "All changes saved"}

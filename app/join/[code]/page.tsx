@@ -85,6 +85,19 @@ export default async function JoinPage({ params }: { params: Promise<{ code: str
               Open the seminar
             </Link>
           </>
+        ) : seminar.archived ? (
+          <>
+            <h1 className="font-serif text-2xl font-semibold text-ink">{seminar.name} is archived</h1>
+            <p className="mt-2 text-muted">
+              {seminar.term} · an archived seminar is read-only, so nobody can join it now. If you should be in it, ask
+              your instructor.
+            </p>
+            <p className="mt-6 text-sm">
+              <Link href="/seminars" className={link}>
+                Back to your seminars
+              </Link>
+            </p>
+          </>
         ) : (
           <>
             <p className="text-sm font-medium uppercase tracking-wide text-accent">Invitation</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -11,6 +12,8 @@ import { AddTagForm } from "./add-tag-form";
 import { CopyButton } from "./copy-button";
 import { InviteControls } from "./invite-controls";
 import { MemberList } from "./member-list";
+import { ReadingList } from "./reading-list";
+import { SeminarSettings } from "./seminar-settings";
 import { loadSeminar } from "../load-seminar";
 
 type Props = { params: Promise<{ id: string }> };
@@ -36,9 +39,11 @@ export default async function SeminarPage({ params }: Props) {
   const seminar = await loadSeminar(id, user.id);
   if (!seminar) notFound();
   const isInstructor = seminar.role === "instructor";
+  // An archived seminar is read-only for everyone: no control that changes it is offered (the server refuses them too).
+  const canEdit = isInstructor && !seminar.archived;
 
   const onList = new Set(seminar.essays.map((essay) => essay.id));
-  const choices = isInstructor ? (await getEssays(getDb())).filter((essay) => !onList.has(essay.id)) : [];
+  const choices = canEdit ? (await getEssays(getDb())).filter((essay) => !onList.has(essay.id)) : [];
   const origin = seminar.invite?.code ? await requestOrigin() : "";
   const inviteLink = seminar.invite?.code ? `${origin}/join/${seminar.invite.code}` : null;
 
@@ -58,37 +63,13 @@ export default async function SeminarPage({ params }: Props) {
           <RoleBadge role={seminar.role} />
         </p>
       </header>
+      {seminar.archived ? <ArchivedBanner seminarId={seminar.id} isInstructor={isInstructor} /> : null}
 
       <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-8">
-          <section aria-labelledby="reading-list-heading">
-            <h2 id="reading-list-heading" className="font-serif text-2xl font-semibold text-ink">
-              Reading list
-            </h2>
-            {seminar.essays.length === 0 ? (
-              <p className="mt-4 rounded-lg border border-dashed border-line px-6 py-8 text-center text-muted">
-                {isInstructor
-                  ? "No essays yet. Add one below; the seminar's shared margin on it opens at once."
-                  : "Your instructor has not put any essays on the list yet."}
-              </p>
-            ) : (
-              <ol className="mt-4 flex flex-col gap-3">
-                {seminar.essays.map((essay) => (
-                  <li key={essay.id}>
-                    <Link
-                      href={`/seminars/${seminar.id}/essays/${essay.slug}`}
-                      className="group flex flex-col rounded-xl border border-line bg-card px-5 py-4 shadow-xs transition hover:border-accent/40 hover:shadow-md"
-                    >
-                      <span className="font-serif text-lg font-semibold leading-snug text-ink group-hover:text-accent-strong">{essay.title}</span>
-                      <span className="mt-0.5 text-sm text-muted">{essay.author ?? "Unknown author"}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
+          <ReadingList seminarId={seminar.id} essays={seminar.essays} isInstructor={isInstructor} canRemove={canEdit} />
 
-          {isInstructor ? (
+          {canEdit ? (
             <section aria-labelledby="add-essay-heading" className={card}>
               <h2 id="add-essay-heading" className={cardHeading}>
                 Add an essay
@@ -100,7 +81,7 @@ export default async function SeminarPage({ params }: Props) {
         </div>
 
         <div className="flex flex-col gap-6">
-          {seminar.invite ? (
+          {seminar.invite && !seminar.archived ? (
             <section aria-labelledby="invite-heading" className={card}>
               <h2 id="invite-heading" className={cardHeading}>
                 Invite students
@@ -134,7 +115,7 @@ export default async function SeminarPage({ params }: Props) {
           ) : null}
 
           <section aria-labelledby="members-heading" className={card}>
-            <MemberList seminarId={seminar.id} seminarName={seminar.name} members={seminar.members} meId={user.id} canRemove={isInstructor} />
+            <MemberList seminarId={seminar.id} seminarName={seminar.name} members={seminar.members} meId={user.id} canRemove={canEdit} />
           </section>
 
           <section aria-labelledby="tags-heading" className={card}>
@@ -157,12 +138,14 @@ export default async function SeminarPage({ params }: Props) {
             <p className="mt-2 text-xs text-muted">
               {seminar.tags.own.length === 0 ? "Only the built-in tags so far." : "Grey tags are built in; coloured ones are this seminar’s own."}
             </p>
-            {isInstructor ? (
+            {canEdit ? (
               <div className="mt-4 border-t border-line pt-4">
                 <AddTagForm seminarId={seminar.id} />
               </div>
             ) : null}
           </section>
+
+          {isInstructor ? <SeminarSettings seminar={seminar} /> : null}
         </div>
       </div>
     </main>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EssayTitle } from "@/components/reading/essay-title";
 import { ReadingRoom } from "@/components/reading/reading-room";
+import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -25,7 +26,7 @@ export default async function SeminarEssayPage({ params }: Props) {
   const user = await requireUser(`/seminars/${id}/essays/${slug}`);
   const found = await loadSeminarEssay(id, slug, user.id);
   if (!found) notFound();
-  const { essay, roomId, role, seminar } = found;
+  const { essay, roomId, role, readOnly, seminar } = found;
   // The reader's private notes on this essay: a room of their own, made before the browser connects to it.
   const privateRoomId = await ensurePrivateRoom(getDb(), essay.id, user.id);
 
@@ -52,6 +53,7 @@ export default async function SeminarEssayPage({ params }: Props) {
           <EssayTitle title={essay.title} author={essay.author} source={essay.source} />
         </div>
       </header>
+      {readOnly ? <ArchivedBanner seminarId={seminar.id} isInstructor={role === "instructor"} /> : null}
       <ReadingRoom
         roomId={roomId}
         privateRoomId={privateRoomId}
@@ -60,6 +62,7 @@ export default async function SeminarEssayPage({ params }: Props) {
         tags={tags}
         paragraphs={essay.paragraphs}
         me={{ id: user.id, name: user.name }}
+        readOnly={readOnly}
       />
     </main>
   );
