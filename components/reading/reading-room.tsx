@@ -231,6 +231,17 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
     [filtering],
   );
 
+  // A link to a thread (a notification's, for one) opens it once the room's notes have loaded.
+  const openedFromLink = useRef(false);
+  useEffect(() => {
+    if (openedFromLink.current || !shared.synced) return;
+    const wanted = /^#thread-([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
+    if (!wanted) return void (openedFromLink.current = true);
+    if (!document.getElementById(`thread-${wanted}`)) return;
+    openedFromLink.current = true;
+    focusThread(wanted);
+  }, [shared.synced, view, focusThread]);
+
   const showInText = useCallback((annotationId: string) => {
     setActiveId(annotationId);
     const mark = document.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(annotationId)}"]`);
