@@ -55,9 +55,10 @@ describe("participation as CSV", () => {
     expect(lines[3]).toBe("");
     expect(lines[0]).toContain("First activity (UTC)");
     expect(lines[1]!.startsWith("'=Mallory,")).toBe(true);
-    expect(lines[1]).toContain("Needs 2 more notes and 1 more reply to a classmate");
+    expect(lines[0]).toContain(",Status,Why (rule: at least 2 notes in the passage and 1 reply to a classmate),");
+    expect(lines[1]).toContain(",Not started,Nothing in the passage yet; due time 2027-05-03 12:00 UTC,");
     expect(lines[2]).toBe(
-      '"Ada, Countess",adacountess@example.edu,2,1,40,2027-05-01T09:00:00.000Z,2027-05-02T09:00:00.000Z,Done,Met the rule (at least 2 notes in the passage and 1 reply to a classmate) by the due time,2027-05-03T12:00:00.000Z,no,2027-05-02T09:00:00.000Z',
+      '"Ada, Countess",adacountess@example.edu,2,1,40,2027-05-01T09:00:00.000Z,2027-05-02T09:00:00.000Z,Done,"Rule met 2027-05-02 09:00 UTC, by the due time 2027-05-03 12:00 UTC",2027-05-03T12:00:00.000Z,no,2027-05-02T09:00:00.000Z',
     );
   });
 

@@ -4,8 +4,8 @@
  * (starting with = + - @, or a tab or carriage return that some strip first) gets a leading apostrophe.
  * Times are ISO 8601 in UTC, which every spreadsheet reads; the header says so.
  */
+import { explainStanding } from "./explain-standing";
 import type { Participation } from "./get-participation.server";
-import { explainRemaining } from "./rule";
 import { STATUS_LABEL } from "./status";
 
 export function csvCell(value: string | number | null): string {
@@ -16,6 +16,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export function participationCsv({ rows, rule, ruleText }: Participation): string {
   const header = [
@@ -27,18 +28,13 @@ export function participationCsv({ rows, rule, ruleText }: Participation): strin
     "First activity (UTC)",
     "Last activity (UTC)",
     "Status",
-    "Why",
+    `Why (rule: ${ruleText})`,
     "Due (UTC)",
     "Extended",
     "Rule met at (UTC)",
   ];
   const lines = rows.map((row) => {
-    const why =
-      row.status === "done"
-        ? `Met the rule (${ruleText}) by the due time`
-        : row.metAt
-          ? `Met the rule (${ruleText}) after the due time`
-          : `Needs ${explainRemaining(row, rule)}${row.status === "late" ? "; the due time has passed" : ""}`;
+    const why = explainStanding(row, rule, utc);
     return [row.student.name, row.student.email, row.notes, row.replies, row.words, iso(row.firstActivityAt), iso(row.lastActivityAt), STATUS_LABEL[row.status], why, iso(row.dueAt), row.extendedTo ? "yes" : "no", iso(row.metAt)];
   });
   return [header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
