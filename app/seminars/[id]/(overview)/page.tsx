@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db/client.server";
 import { getEssays } from "@/lib/essays/get-essays.server";
 import { requestOrigin } from "@/lib/http/request-origin.server";
 import { loadSeminar } from "../load-seminar";
+import { AssignmentsSection } from "./assignments-section";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -61,6 +62,7 @@ export default async function SeminarPage({ params }: Props) {
 
       <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-8">
+          <AssignmentsSection seminarId={seminar.id} role={seminar.role} userId={user.id} hasEssays={seminar.essays.length > 0} />
           <section aria-labelledby="reading-list-heading">
             <h2 id="reading-list-heading" className="font-serif text-2xl font-semibold text-ink">
               Reading list
