@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LocalTime } from "@/components/ui/local-time";
+import { LocalTime } from "@/components/local-time";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -51,7 +51,7 @@ export default async function NotificationsPage() {
                   <span className="mt-0.5 block truncate text-sm text-muted">“{item.excerpt}”</span>
                 </button>
                 <span className="mt-1 block text-xs text-muted">
-                  <LocalTime at={item.createdAt} />
+                  <LocalTime at={item.createdAt} relative />
                 </span>
               </form>
               {item.readAt === null ? (
