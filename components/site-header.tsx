@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { getDb } from "@/lib/db/client.server";
+import { countUnread } from "@/lib/notifications/list-notifications.server";
+import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
+  const unread = user ? await countUnread(getDb(), user.id) : 0;
   return (
     <header className="border-b border-line bg-paper/95">
       <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-4 px-4 sm:px-6 md:pl-16">
@@ -24,6 +28,7 @@ export async function SiteHeader() {
         </div>
         {user ? (
           <div className="flex min-w-0 items-center gap-3 text-sm">
+            <NotificationsLink initialUnread={unread} />
             <span className="truncate text-muted" title={user.email}>
               Signed in as <span className="font-medium text-ink">{user.name}</span>
             </span>

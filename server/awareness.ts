@@ -5,6 +5,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Writer } from "../lib/doc/permissions";
+import { SpotlightSchema } from "../lib/live/presence";
 import { colorFor } from "../lib/presence/color";
 
 const MAX_ENTRIES = 4096;
@@ -46,5 +47,7 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 export function sanitizeAwarenessState(state: Record<string, unknown> | null, user: Writer) {
   if (state === null) return null;
   const reading = typeof state.reading === "string" && state.reading.length <= 64 ? state.reading : null;
-  return { user: { id: user.id, name: user.name, color: colorFor(user.id) }, reading };
+  // Only an instructor puts a passage in front of the class.
+  const spotlight = user.role === "instructor" ? (SpotlightSchema.safeParse(state.spotlight).data ?? null) : null;
+  return { user: { id: user.id, name: user.name, color: colorFor(user.id) }, reading, spotlight };
 }

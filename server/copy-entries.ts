@@ -31,7 +31,8 @@ export type CopyInput = {
   receivedAt: (key: string) => Date | undefined;
 };
 
-export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receivedAt }: CopyInput): Promise<void> {
+/** Copies the entries; returns the comments copied for the first time (those the server just accepted). */
+export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receivedAt }: CopyInput): Promise<{ newComments: Comment[] }> {
   const annotations = doc.getMap(ANNOTATIONS);
   const comments = doc.getMap(COMMENTS);
   const reactions = doc.getMap(REACTIONS);
@@ -41,6 +42,7 @@ export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receiv
   const now = new Date();
   const writes: Array<() => Promise<unknown>> = [];
   const gone = { annotations: [] as string[], comments: [] as string[] };
+  const newComments: Comment[] = [];
 
   for (const key of dirty.annotations) {
     const parsed = AnnotationSchema.safeParse(annotations.get(key));
@@ -90,7 +92,9 @@ export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receiv
       // A stub whose full entry is missing keeps the text the row already has.
       ...(c.withheld ? {} : { body: c.body }),
     };
-    const create = { id: c.id, roomId, body: c.body, ...row, receivedAt: receivedAt(key) ?? now };
+    const received = receivedAt(key);
+    if (received && !c.withheld) newComments.push(c);
+    const create = { id: c.id, roomId, body: c.body, ...row, receivedAt: received ?? now };
     writes.push(() => db.comment.upsert({ where: { roomId_id: { roomId, id: c.id } }, create, update: row }));
   }
   for (const key of dirty.reactions) {
@@ -111,7 +115,7 @@ export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receiv
   if (gone.comments.length) {
     writes.push(() => db.comment.updateMany({ where: { roomId, id: { in: gone.comments } }, data: { deletedAt: now } }));
   }
-  if (!writes.length) return;
+  if (!writes.length) return { newComments };
   try {
     await db.$transaction(writes.map((write) => write() as never));
   } catch {
@@ -120,4 +124,5 @@ export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receiv
       await write().catch((error: unknown) => console.warn(`[gloss] room ${roomId}: row not copied:`, String(error)));
     }
   }
+  return { newComments };
 }

@@ -2,11 +2,13 @@
  * Keeps the relational copy of a room (tables Annotation, Comment, Reaction) in step with its committed
  * document, for exports and analytics. The update log stays the source of truth: a room that is loaded is
  * copied whole, so a copy that fell behind (a crash between log and copy) catches up. Runs off the hot
- * path, one run at a time, coalescing the keys that changed meanwhile.
+ * path, one run at a time, coalescing the keys that changed meanwhile. Comments it copies for the first time
+ * become notifications (lib/notifications).
  */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
 import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, parseEntryKey, type Comment } from "../lib/doc/layout";
+import { notifyAboutComments } from "../lib/notifications/notify-about-comments.server";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
 
 export class RelationalCopy {
@@ -62,7 +64,7 @@ export class RelationalCopy {
         const dirty = this.dirty;
         this.dirty = noKeys();
         try {
-          await copyEntries(this.db, {
+          const { newComments } = await copyEntries(this.db, {
             roomId: this.roomId,
             doc: this.committed,
             dirty,
@@ -70,6 +72,10 @@ export class RelationalCopy {
             receivedAt: (key) => this.receivedAt.get(key),
           });
           for (const keys of Object.values(dirty)) keys.forEach((key: string) => this.receivedAt.delete(key));
+          // Once the rows are in (a reply's parent included), tell the people concerned.
+          await notifyAboutComments(this.db, { roomId: this.roomId, comments: newComments }).catch((error: unknown) =>
+            this.log(`room ${this.roomId}: notifications not made: ${String(error)}`),
+          );
         } catch (error) {
           // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
           for (const name of ["annotations", "comments", "reactions"] as const) dirty[name].forEach((key) => this.dirty[name].add(key));

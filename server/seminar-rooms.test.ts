@@ -140,6 +140,20 @@ describe("a student who does not play fair", () => {
 });
 
 describe("what members may do", () => {
+  it("lets instructors, and only them, spotlight a passage in their presence", async () => {
+    const witness = await joined(ada);
+    const instructor = await joined(teacher);
+    const student = await joined(ben);
+    const spotlight = { paragraphId: paragraphs[2]!.id, start: 0, end: 12, words: paragraphs[2]!.text.slice(0, 12) };
+    instructor.awareness.setLocalStateField("spotlight", spotlight);
+    // In one message with a marker, so the witness is known to have the state that carried the spotlight.
+    student.awareness.setLocalState({ reading: paragraphs[2]!.id, spotlight });
+    const stateOf = (client: TestClient) => witness.awareness.getStates().get(client.doc.clientID) as { spotlight?: unknown; reading?: unknown } | undefined;
+    await expect.poll(() => stateOf(instructor)?.spotlight).toEqual(spotlight);
+    await expect.poll(() => stateOf(student)?.reading).toBe(paragraphs[2]!.id);
+    expect(stateOf(student)?.spotlight).toBeNull();
+  });
+
   it("lets the instructor hide a comment, live for students and in the database", async () => {
     const student = await joined(ben);
     const { root } = await thread(ada, student, "terrorist");

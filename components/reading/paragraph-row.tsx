@@ -40,7 +40,12 @@ type ParagraphRowProps = {
     onHighlight: (color: HighlightColor) => void;
     onComment: () => void;
     onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
+    onSpotlight?: () => void;
   } | null;
+  /** During live seminar mode: how many are reading this paragraph and how many notes it has. */
+  activity?: { readers: number; notes: number } | null;
+  /** The instructor's spotlight is on this paragraph. */
+  spotlit?: boolean;
   composer: ReactNode;
   callbacks: ThreadCallbacks;
 };
@@ -56,8 +61,8 @@ const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
  * notes never cover the text; on narrow screens the notes follow the paragraph.
  */
 export function ParagraphRow(props: ParagraphRowProps) {
-  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks } = props;
-  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0;
+  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit } = props;
+  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0 || Boolean(activity);
 
   const text = (
     <ParagraphText
@@ -74,6 +79,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
   return (
     <div
       data-paragraph-row={paragraph.id}
+      data-spotlight={spotlit ? "true" : undefined}
       className={`group/row grid grid-cols-1 wide:grid-cols-[minmax(0,var(--measure))_var(--margin-width)] wide:gap-x-12 ${ROW_SPACING[paragraph.kind]}`}
     >
       <div data-text-column className="relative min-w-0 max-w-[var(--measure)]">
@@ -95,6 +101,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
             onHighlight={toolbar.onHighlight}
             onComment={toolbar.onComment}
             onlyMe={toolbar.onlyMe}
+            onSpotlight={toolbar.onSpotlight}
           />
         ) : null}
 
@@ -146,6 +153,18 @@ export function ParagraphRow(props: ParagraphRowProps) {
             role="complementary"
             className="mt-7 flex min-w-0 flex-col gap-3 font-sans md:mt-4 text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
           >
+            {activity ? (
+              <p data-activity className="flex items-center gap-3 text-xs text-muted" aria-label={`${activity.readers} reading, ${activity.notes} ${activity.notes === 1 ? "note" : "notes"}`}>
+                <span aria-hidden="true" className={activity.readers > 0 ? "font-semibold text-accent-strong" : undefined}>
+                  {activity.readers} reading
+                </span>
+                <span aria-hidden="true">·</span>
+                <span aria-hidden="true">
+                  {activity.notes} {activity.notes === 1 ? "note" : "notes"}
+                </span>
+                {spotlit ? <span className="rounded-full bg-accent px-2 py-0.5 font-semibold text-white">Spotlight</span> : null}
+              </p>
+            ) : null}
             {composer}
             {threads.map((thread) => (
               <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />

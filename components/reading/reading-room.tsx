@@ -26,6 +26,7 @@ import { NO_FILTER, activeFilterCount, matchesFilter, type ThreadFilter } from "
 import { useMarginLayout } from "@/lib/client/use-margin-layout";
 import { useNow } from "@/lib/client/use-now";
 import { usePresence } from "@/lib/client/use-presence";
+import { useSpotlight } from "@/lib/client/use-spotlight";
 import { useReadingTracker } from "@/lib/client/use-reading-tracker";
 import { useRoom } from "@/lib/client/use-room";
 import { useRoomView } from "@/lib/client/use-room-view";
@@ -42,6 +43,7 @@ import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
 import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
+import { SpotlightBar } from "./spotlight-bar";
 import { WarnBeforeLeaving } from "./warn-before-leaving";
 import { ThreadCard } from "./thread-card";
 
@@ -101,6 +103,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
   const privateView = useRoomView(notes.room?.doc ?? null, texts, { private: true });
   const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
   const readers = usePresence(shared.room?.provider ?? null, me.id);
+  const spot = useSpotlight(shared.room?.provider ?? null, readers, roomId);
   const now = useNow();
   useReadingTracker(shared.room?.provider ?? null, paragraphIds);
 
@@ -239,6 +242,17 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
     [filtering],
   );
 
+  // A link to a thread (a notification's, for one) opens it once the room's notes have loaded.
+  const openedFromLink = useRef(false);
+  useEffect(() => {
+    if (openedFromLink.current || !shared.synced) return;
+    const wanted = /^#thread-([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
+    if (!wanted) return void (openedFromLink.current = true);
+    if (!document.getElementById(`thread-${wanted}`)) return;
+    openedFromLink.current = true;
+    focusThread(wanted);
+  }, [shared.synced, view, focusThread]);
+
   const showInText = useCallback((annotationId: string) => {
     setActiveId(annotationId);
     const mark = document.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(annotationId)}"]`);
@@ -274,6 +288,12 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
     } catch (error) {
       setNotice(error instanceof Error ? error.message : "The highlight could not be saved.");
     }
+  }
+
+  function spotlightSelection() {
+    if (!selection) return;
+    spot.set({ paragraphId: selection.paragraphId, start: selection.start, end: selection.end, words: selection.exact.slice(0, 300) });
+    clearSelection();
   }
 
   function commentOnSelection() {
@@ -387,6 +407,18 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         readOnly={archived}
         readers={readers}
         paragraphLabels={labels}
+        below={
+          <SpotlightBar
+            spotlight={spot.spotlight}
+            by={spot.by}
+            mine={spot.mine}
+            following={spot.following}
+            onFollow={spot.setFollowing}
+            onStop={() => spot.set(null)}
+            onGo={() => spot.spotlight && document.getElementById(`p-${spot.spotlight.paragraphId}`)?.scrollIntoView({ block: "center", behavior: "smooth" })}
+            label={(paragraphId) => labels.get(paragraphId) ?? "a paragraph"}
+          />
+        }
         tools={
           <>
             <MarginTools
@@ -427,9 +459,22 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
                 onCommentOnParagraph={() => setComposer({ kind: "paragraph", paragraphId: paragraph.id })}
                 toolbar={
                   selection?.paragraphId === paragraph.id
-                    ? { ref: toolbarRef, placement: selection.placement, onHighlight: highlightSelection, onComment: commentOnSelection, onlyMe: onlyMeToggle }
+                    ? {
+                        ref: toolbarRef,
+                        placement: selection.placement,
+                        onHighlight: highlightSelection,
+                        onComment: commentOnSelection,
+                        onlyMe: onlyMeToggle,
+                        onSpotlight: role === "instructor" && canWriteShared ? spotlightSelection : undefined,
+                      }
                     : null
                 }
+                activity={
+                  spot.spotlight
+                    ? { readers: readers.filter((r) => r.reading === paragraph.id).length, notes: view.paragraphs.get(paragraph.id)?.threads.length ?? 0 }
+                    : null
+                }
+                spotlit={spot.spotlight?.paragraphId === paragraph.id}
                 composer={
                   composer?.paragraphId === paragraph.id ? (
                     <NewThreadComposer

@@ -29,10 +29,12 @@ type RoomBarProps = {
   paragraphLabels: ReadonlyMap<string, string>;
   /** Search, filters and keyboard help, on the right. */
   tools: ReactNode;
+  /** A line under the bar that stays in view with it (live seminar mode's spotlight). */
+  below?: ReactNode;
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, readers, paragraphLabels, tools }: RoomBarProps) {
+export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, readers, paragraphLabels, tools, below }: RoomBarProps) {
   const status = STATUS[connection.state];
   const named = readers.length <= NAMED_READERS;
   return (
@@ -94,6 +96,7 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
         <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-2">{tools}</div>
       </div>
       {notesProblem ? <p className="mt-1.5 font-sans text-xs text-muted">{notesProblem}</p> : null}
+      {below}
     </div>
   );
 }

@@ -13,6 +13,8 @@ type SelectionToolbarProps = {
   onComment: () => void;
   /** Offered when the reader's private notes are available: the highlight or note goes there instead. */
   onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
+  /** Offered to instructors: put the selected words in front of the class (live seminar mode). */
+  onSpotlight?: () => void;
 };
 
 /**
@@ -21,7 +23,7 @@ type SelectionToolbarProps = {
  * clear the selection first, hence the prevented mousedown.
  */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
-  { placement, onHighlight, onComment, onlyMe },
+  { placement, onHighlight, onComment, onlyMe, onSpotlight },
   ref,
 ) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -59,6 +61,11 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       <button type="button" onClick={onComment} className="rounded-full px-3 py-1 font-medium text-accent hover:bg-paper">
         Comment
       </button>
+      {onSpotlight ? (
+        <button type="button" onClick={onSpotlight} title="Show these words to the class" className="rounded-full px-3 py-1 text-muted hover:bg-paper hover:text-ink">
+          Spotlight
+        </button>
+      ) : null}
       {onlyMe ? (
         <>
           <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-line" />

@@ -2,9 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import { SpotlightSchema, type Spotlight } from "../live/presence";
 import { colorFor } from "../presence/color";
 
-export type Reader = { id: string; name: string; reading: string | null; isMe: boolean };
+export type Reader = { id: string; name: string; reading: string | null; isMe: boolean; spotlight: Spotlight | null };
 
 /**
  * Who has the essay open, from awareness: one entry per person (several tabs count once), with the
@@ -26,6 +27,7 @@ export function usePresence(provider: WebsocketProvider | null, myId: string): R
           id: user.id,
           name: user.name,
           reading: typeof state.reading === "string" ? state.reading : null,
+          spotlight: SpotlightSchema.safeParse(state.spotlight).data ?? null,
           isMe: user.id === myId,
         };
         // Prefer this tab's own state for me; otherwise the first one seen.
