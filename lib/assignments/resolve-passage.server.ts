@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.server";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { quotePassage } from "./passage";
 
@@ -8,7 +9,7 @@ export type PassageInput = { startParagraphId: string; endParagraphId: string; s
  * Checks a passage against the essay, which must be on the seminar's reading list, and quotes it: what an
  * assignment stores. Offsets left out mean whole paragraphs (the start of the first, the end of the last).
  */
-export async function resolvePassage(db: Db, { seminarId, essayId, passage }: { seminarId: string; essayId: string; passage: PassageInput }) {
+export async function resolvePassage(db: Db | Prisma.TransactionClient, { seminarId, essayId, passage }: { seminarId: string; essayId: string; passage: PassageInput }) {
   const listed = await db.seminarEssay.findUnique({ where: { seminarId_essayId: { seminarId, essayId } }, select: { essayId: true } });
   if (!listed) throw new AppError(AppErrorCode.InvalidInput, "Choose an essay on this seminar's reading list.");
   const paragraphs = await db.paragraph.findMany({ where: { essayId }, select: { id: true, position: true, text: true } });

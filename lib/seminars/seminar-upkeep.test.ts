@@ -1,10 +1,16 @@
 /**
  * Seminar upkeep against a real database: taking an essay off the reading list (its discussion kept, its room
- * closed, and the same discussion back when the essay returns), renaming, and archiving (read-only for everyone,
- * every change refused until it is unarchived). Each is for the seminar's instructors only.
+ * closed, and the same discussion back when the essay returns; not while assignments use it), renaming, and
+ * archiving (read-only for everyone, every change refused until it is unarchived, assignments' included). Each is
+ * for the seminar's instructors only.
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAssignment } from "../assignments/create-assignment.server";
+import { deleteAssignment } from "../assignments/delete-assignment.server";
+import { editAssignment } from "../assignments/edit-assignment.server";
+import { extendDueDate } from "../assignments/extend-due-date.server";
+import { setAssignmentClosed } from "../assignments/set-assignment-closed.server";
 import * as Y from "yjs";
 import { listenToAccessEvents } from "../../tests/helpers/access-events";
 import { expectAppError } from "../../tests/helpers/app-error";
@@ -22,7 +28,7 @@ import { findSeminarByInvite } from "./find-seminar-by-invite.server";
 import { getSeminar } from "./get-seminar.server";
 import { ARCHIVED_NOT_JOINABLE, joinSeminar } from "./join-seminar.server";
 import { listMySeminars } from "./list-my-seminars.server";
-import { NOT_ON_LIST, removeEssay } from "./remove-essay.server";
+import { essayHasAssignments, NOT_ON_LIST, removeEssay } from "./remove-essay.server";
 import { removeMember } from "./remove-member.server";
 import { renameSeminar } from "./rename-seminar.server";
 import { requireEditableSeminar, SEMINAR_ARCHIVED } from "./require-editable-seminar.server";
@@ -262,6 +268,55 @@ describe("archiving a seminar", () => {
     await Promise.all([change, archiving]);
     expect(await snapshot(seminarId)).toMatchObject({ tags: [{ name: "under way" }], archivedAt: expect.any(Date) });
     await expectAppError(addTag(database.db, { seminarId, name: "after", userId: teacher.id }), AppErrorCode.Conflict, SEMINAR_ARCHIVED);
+  });
+});
+
+describe("assignments and upkeep", () => {
+  /** An assignment of the essay's first paragraph to the whole seminar, made by the teacher. */
+  async function assign(seminarId: string, title = "Read closely") {
+    const day = 86_400_000;
+    const fields = {
+      seminarId,
+      essayId,
+      title,
+      prompt: "What is prepared, and by whom?",
+      passage: { startParagraphId: paragraph.id, endParagraphId: paragraph.id },
+      opensAt: new Date(Date.now() - day),
+      dueAt: new Date(Date.now() + day),
+      audience: "everyone" as const,
+      studentIds: [],
+      rule: { notes: 1, replies: 0 },
+    };
+    const { id } = await createAssignment(database.db, { ...fields, userId: teacher.id });
+    return { id, fields };
+  }
+
+  it("keeps an essay on the list while assignments use it, and says why", async () => {
+    const { seminarId } = await seminarWithEssay();
+    const { id } = await assign(seminarId);
+    await assign(seminarId, "Read again");
+    await expectAppError(removeEssay(database.db, { seminarId, essayId, userId: teacher.id }), AppErrorCode.Conflict, essayHasAssignments(2));
+    await deleteAssignment(database.db, { seminarId, assignmentId: id, userId: teacher.id });
+    await expectAppError(removeEssay(database.db, { seminarId, essayId, userId: teacher.id }), AppErrorCode.Conflict, essayHasAssignments(1));
+    expect((await snapshot(seminarId)).essays).toEqual([{ essayId }]);
+  });
+
+  it("refuses every change to an archived seminar's assignments, and changes nothing", async () => {
+    const { seminarId } = await seminarWithEssay();
+    const { id: assignmentId, fields } = await assign(seminarId);
+    await archiveSeminar(database.db, { seminarId, userId: teacher.id });
+    const before = await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { students: true, extensions: true } });
+    const userId = teacher.id;
+    const changes = [
+      () => createAssignment(database.db, { ...fields, title: "After the end", userId }),
+      () => editAssignment(database.db, { ...fields, assignmentId, title: "Edited after the end", userId }),
+      () => setAssignmentClosed(database.db, { seminarId, assignmentId, closed: true, now: new Date(), userId }),
+      () => extendDueDate(database.db, { seminarId, assignmentId, studentId: ada.id, dueAt: new Date(Date.now() + 7 * 86_400_000), userId }),
+      () => deleteAssignment(database.db, { seminarId, assignmentId, userId }),
+    ];
+    for (const change of changes) await expectAppError(change(), AppErrorCode.Conflict, SEMINAR_ARCHIVED);
+    expect(await database.db.assignment.count({ where: { seminarId } })).toBe(1);
+    expect(await database.db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { students: true, extensions: true } })).toEqual(before);
   });
 });
 
