@@ -85,7 +85,7 @@ test("an instructor renames, takes an essay off the list and back, archives and 
   await remove.click();
   await confirmation.getByRole("button", { name: "Remove from the list" }).click();
   await expect(iris.page.getByRole("status").filter({ hasText: "off the reading list. Its discussion is kept" })).toBeVisible();
-  await expect(iris.page.getByRole("link", { name: ESSAY_LINK })).toHaveCount(0);
+  await expect(iris.page.getByRole("region", { name: "Reading list" }).getByRole("link", { name: ESSAY_LINK })).toHaveCount(0);
   await expect(iris.page.getByRole("heading", { name: "Reading list" })).toBeFocused();
 
   // Ada's open page loses the room at once, and says why; the page itself is gone.
@@ -156,6 +156,52 @@ test("an instructor renames, takes an essay off the list and back, archives and 
   await ben.page.reload();
   await expect(ben.page.getByRole("button", { name: `Join ${newName}` })).toBeVisible();
   await Promise.all([iris.context.close(), ada.context.close(), ben.context.close()]);
+});
+
+test("an archived seminar's assignments can be read and downloaded, not changed; an essay stays on the list while assigned", async ({ browser }) => {
+  const iris = await newReader(browser, "Iris");
+  const seminarName = `Assigned seminar ${RUN}`;
+  const seminar = await createSeminarWithEssay(iris.page, seminarName);
+  const title = `The opening claim ${RUN}`;
+  await iris.page.getByRole("link", { name: "New assignment" }).click();
+  const form = iris.page.locator("form");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Prompt").fill("Who prepared the victory?");
+  const start = form.getByLabel("From paragraph");
+  await start.selectOption((await start.locator("option", { hasText: FIRST_SENTENCE.slice(0, 40) }).getAttribute("value"))!);
+  await form.getByRole("button", { name: "Create assignment" }).click();
+  await expect(iris.page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const assignmentUrl = iris.page.url();
+
+  // The essay cannot leave the list while the assignment points at it, and the instructor is told why.
+  await iris.page.goto(seminar.url);
+  await iris.page.getByRole("button", { name: `Remove “${ESSAY_TITLE}” from the reading list` }).click();
+  await iris.page.getByRole("button", { name: "Remove from the list" }).click();
+  await expect(iris.page.getByText("An assignment uses this essay. Delete it first, or keep the essay on the list.")).toBeVisible();
+  await expect(iris.page.getByRole("region", { name: "Reading list" }).getByRole("link", { name: ESSAY_LINK })).toBeVisible();
+
+  await iris.page.getByRole("button", { name: "Archive seminar…" }).click();
+  await iris.page.getByRole("group", { name: "Confirm archiving" }).getByRole("button", { name: "Archive seminar" }).click();
+  await expect(iris.page.getByRole("note", { name: "Archived seminar" })).toBeVisible();
+  await expect(iris.page.getByRole("link", { name: "New assignment" })).toHaveCount(0);
+
+  // The assignment page: readable, its table and CSV there, nothing that changes it.
+  await iris.page.goto(assignmentUrl);
+  await expect(iris.page.getByRole("note", { name: "Archived seminar" })).toBeVisible();
+  await expect(iris.page.getByRole("heading", { name: "Who has taken part" })).toBeVisible();
+  await expect(iris.page.getByRole("link", { name: "Download CSV" })).toBeVisible();
+  await expect(iris.page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  for (const name of ["Close", "Reopen", "Delete"]) await expect(iris.page.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await expect(iris.page.getByRole("heading", { name: "Extend the due date for one student" })).toHaveCount(0);
+  await iris.page.screenshot({ path: "screenshots/upkeep-archived-assignment.png", fullPage: true });
+  await iris.page.goto(`${assignmentUrl}/edit`);
+  await expect(iris.page.getByRole("note", { name: "Archived seminar" })).toBeVisible();
+  await expect(iris.page.locator("form")).toHaveCount(0);
+  await iris.page.goto(`${seminar.url}/assignments/new`);
+  await expect(iris.page.getByRole("note", { name: "Archived seminar" })).toBeVisible();
+  await expect(iris.page.getByRole("button", { name: "Create assignment" })).toHaveCount(0);
+  await iris.page.screenshot({ path: "screenshots/upkeep-archived-new-assignment.png" });
+  await iris.context.close();
 });
 
 /** The value a server action answered with, from its React Server Components response. */

@@ -7,7 +7,8 @@ import { listStudentAssignments } from "@/lib/assignments/list-student-assignmen
 import { getDb } from "@/lib/db/client.server";
 import type { SeminarRole } from "@/lib/seminars/get-role.server";
 
-type Props = { seminarId: string; role: SeminarRole; userId: string; hasEssays: boolean };
+/** `archived`: the seminar is read-only, so no new assignment is offered (createAssignment refuses it too). */
+type Props = { seminarId: string; role: SeminarRole; userId: string; hasEssays: boolean; archived: boolean };
 
 const item = "flex flex-col gap-1 rounded-xl border border-line bg-card px-5 py-4 shadow-xs transition hover:border-accent/40 hover:shadow-md";
 
@@ -15,8 +16,12 @@ const item = "flex flex-col gap-1 rounded-xl border border-line bg-card px-5 py-
  * The seminar page's assignments: "Assigned to you" with due dates and status for a student; every assignment,
  * with a way to make one, for an instructor. Its own component so the seminar page stays a list of sections.
  */
-export async function AssignmentsSection({ seminarId, role, userId, hasEssays }: Props) {
-  return role === "instructor" ? <ForInstructors seminarId={seminarId} userId={userId} hasEssays={hasEssays} /> : <ForStudents seminarId={seminarId} userId={userId} />;
+export async function AssignmentsSection({ seminarId, role, userId, hasEssays, archived }: Props) {
+  return role === "instructor" ? (
+    <ForInstructors seminarId={seminarId} userId={userId} canCreate={hasEssays && !archived} hasEssays={hasEssays} />
+  ) : (
+    <ForStudents seminarId={seminarId} userId={userId} />
+  );
 }
 
 async function ForStudents({ seminarId, userId }: { seminarId: string; userId: string }) {
@@ -51,7 +56,7 @@ async function ForStudents({ seminarId, userId }: { seminarId: string; userId: s
   );
 }
 
-async function ForInstructors({ seminarId, userId, hasEssays }: { seminarId: string; userId: string; hasEssays: boolean }) {
+async function ForInstructors({ seminarId, userId, canCreate, hasEssays }: { seminarId: string; userId: string; canCreate: boolean; hasEssays: boolean }) {
   const assignments = await listSeminarAssignments(getDb(), { seminarId, userId });
   const now = new Date();
   return (
@@ -60,7 +65,7 @@ async function ForInstructors({ seminarId, userId, hasEssays }: { seminarId: str
         <h2 id="assignments-heading" className="font-serif text-2xl font-semibold text-ink">
           Assignments
         </h2>
-        {hasEssays ? (
+        {canCreate ? (
           <Link href={`/seminars/${seminarId}/assignments/new`} className={`${primaryButton} px-3 py-1.5 text-sm`}>
             New assignment
           </Link>
@@ -68,9 +73,11 @@ async function ForInstructors({ seminarId, userId, hasEssays }: { seminarId: str
       </div>
       {assignments.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-line px-6 py-6 text-center text-muted">
-          {hasEssays
+          {canCreate
             ? "No assignments yet. Assign a passage, and see who has taken part without counting by hand."
-            : "Add an essay to the reading list first; assignments are passages of its essays."}
+            : hasEssays
+              ? "No assignments."
+              : "Add an essay to the reading list first; assignments are passages of its essays."}
         </p>
       ) : (
         <ul className="mt-4 flex flex-col gap-3">

@@ -68,7 +68,7 @@ export default async function SeminarPage({ params }: Props) {
 
       <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-8">
-          <AssignmentsSection seminarId={seminar.id} role={seminar.role} userId={user.id} hasEssays={seminar.essays.length > 0} />
+          <AssignmentsSection seminarId={seminar.id} role={seminar.role} userId={user.id} hasEssays={seminar.essays.length > 0} archived={seminar.archived} />
           <ReadingList seminarId={seminar.id} essays={seminar.essays} isInstructor={isInstructor} canRemove={canEdit} />
 
           {canEdit ? (

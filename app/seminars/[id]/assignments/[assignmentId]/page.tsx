@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/assignments/status-badge";
+import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
 import { secondaryButton } from "@/components/ui/button-styles";
@@ -40,6 +41,8 @@ export default async function AssignmentPage({ params }: Props) {
   const seminar = await loadSeminar(id, user.id);
   if (!assignment || !seminar) notFound();
   const isInstructor = assignment.role === "instructor";
+  // An archived seminar's assignments can be read and downloaded, not changed (the actions refuse too).
+  const canChange = isInstructor && !seminar.archived;
   const db = getDb();
   const now = new Date();
   const dashboard = isInstructor ? await getDashboard(db, { seminarId: id, assignmentId, userId: user.id, now }) : null;
@@ -76,6 +79,7 @@ export default async function AssignmentPage({ params }: Props) {
           ) : null}
         </p>
       </header>
+      {seminar.archived ? <ArchivedBanner seminarId={id} isInstructor={isInstructor} /> : null}
 
       <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">
@@ -143,16 +147,20 @@ export default async function AssignmentPage({ params }: Props) {
                 Done means {assignment.ruleText}.
               </p>
               <div className="mt-4 flex flex-wrap gap-2">
-                <Link href={`${base}/edit`} className={`${secondaryButton} text-sm`}>
-                  Edit
-                </Link>
+                {canChange ? (
+                  <Link href={`${base}/edit`} className={`${secondaryButton} text-sm`}>
+                    Edit
+                  </Link>
+                ) : null}
                 <a href={`${base}/participation.csv`} className={`${secondaryButton} text-sm`} download>
                   Download CSV
                 </a>
               </div>
-              <div className="mt-4 border-t border-line pt-4">
-                <AssignmentControls seminarId={id} assignmentId={assignmentId} title={assignment.title} closed={assignment.closedAt !== null} />
-              </div>
+              {canChange ? (
+                <div className="mt-4 border-t border-line pt-4">
+                  <AssignmentControls seminarId={id} assignmentId={assignmentId} title={assignment.title} closed={assignment.closedAt !== null} />
+                </div>
+              ) : null}
             </section>
           ) : null}
         </aside>
@@ -175,7 +183,7 @@ export default async function AssignmentPage({ params }: Props) {
               ruleText={dashboard.ruleText}
             />
           </section>
-          {dashboard.rows.length > 0 ? (
+          {canChange && dashboard.rows.length > 0 ? (
             <section aria-labelledby="extend-heading" className={`${card} mt-8 max-w-3xl`}>
               <h2 id="extend-heading" className={cardHeading}>
                 Extend the due date for one student

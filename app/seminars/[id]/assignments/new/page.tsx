@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { listPassageChoices } from "@/lib/assignments/list-passage-choices.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -27,15 +28,19 @@ export default async function NewAssignmentPage({ params }: { params: Promise<{ 
       </nav>
       <h1 className="mt-4 font-serif text-3xl font-semibold text-ink">New assignment</h1>
       <p className="mt-1 text-muted">Assign a passage to discuss. Students see it on the seminar page, with its due date in their own time zone.</p>
-      <div className="mt-8 rounded-xl border border-line bg-card p-6 shadow-xs">
-        {choices.essays.length === 0 ? (
-          <p className="text-muted">
-            The reading list is empty. <Link href={`/seminars/${id}`} className="text-accent underline underline-offset-2">Add an essay</Link> first: an assignment is a passage of one.
-          </p>
-        ) : (
-          <AssignmentForm seminarId={id} choices={choices} action={createAssignmentAction} />
-        )}
-      </div>
+      {seminar.archived ? (
+        <ArchivedBanner seminarId={id} isInstructor />
+      ) : (
+        <div className="mt-8 rounded-xl border border-line bg-card p-6 shadow-xs">
+          {choices.essays.length === 0 ? (
+            <p className="text-muted">
+              The reading list is empty. <Link href={`/seminars/${id}`} className="text-accent underline underline-offset-2">Add an essay</Link> first: an assignment is a passage of one.
+            </p>
+          ) : (
+            <AssignmentForm seminarId={id} choices={choices} action={createAssignmentAction} />
+          )}
+        </div>
+      )}
     </main>
   );
 }

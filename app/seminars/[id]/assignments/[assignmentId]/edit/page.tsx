@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { listPassageChoices } from "@/lib/assignments/list-passage-choices.server";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { loadSeminar } from "../../../load-seminar";
 import { AssignmentForm } from "../../assignment-form";
 import { loadAssignment } from "../load-assignment";
 import { editAssignmentAction } from "./edit-assignment-action";
@@ -18,6 +20,7 @@ export default async function EditAssignmentPage({ params }: Props) {
   const user = await requireUser(`/seminars/${id}/assignments/${assignmentId}/edit`);
   const assignment = await loadAssignment(id, assignmentId, user.id);
   if (assignment?.role !== "instructor") notFound();
+  const archived = (await loadSeminar(id, user.id))?.archived ?? false;
   const choices = await listPassageChoices(getDb(), { seminarId: id, userId: user.id });
   const last = choices.essays.find((e) => e.id === assignment.essay.id)?.paragraphs.find((p) => p.id === assignment.endParagraphId);
   const wholeParagraphs = assignment.startOffset === 0 && assignment.endOffset === last?.length;
@@ -31,27 +34,31 @@ export default async function EditAssignmentPage({ params }: Props) {
       </nav>
       <h1 className="mt-4 font-serif text-3xl font-semibold text-ink">Edit assignment</h1>
       <p className="mt-1 text-muted">Changes apply at once: every student&rsquo;s status is counted again by the new passage, dates and rule.</p>
-      <div className="mt-8 rounded-xl border border-line bg-card p-6 shadow-xs">
-        <AssignmentForm
-          seminarId={id}
-          choices={choices}
-          action={editAssignmentAction}
-          initial={{
-            assignmentId,
-            title: assignment.title,
-            prompt: assignment.prompt,
-            essayId: assignment.essay.id,
-            startParagraphId: assignment.startParagraphId,
-            endParagraphId: assignment.endParagraphId,
-            offsets: wholeParagraphs ? null : { startOffset: assignment.startOffset, endOffset: assignment.endOffset },
-            opensAt: assignment.opensAt,
-            dueAt: assignment.dueAt,
-            audience: assignment.audience,
-            studentIds: assignment.studentIds,
-            rule: assignment.rule,
-          }}
-        />
-      </div>
+      {archived ? (
+        <ArchivedBanner seminarId={id} isInstructor />
+      ) : (
+        <div className="mt-8 rounded-xl border border-line bg-card p-6 shadow-xs">
+          <AssignmentForm
+            seminarId={id}
+            choices={choices}
+            action={editAssignmentAction}
+            initial={{
+              assignmentId,
+              title: assignment.title,
+              prompt: assignment.prompt,
+              essayId: assignment.essay.id,
+              startParagraphId: assignment.startParagraphId,
+              endParagraphId: assignment.endParagraphId,
+              offsets: wholeParagraphs ? null : { startOffset: assignment.startOffset, endOffset: assignment.endOffset },
+              opensAt: assignment.opensAt,
+              dueAt: assignment.dueAt,
+              audience: assignment.audience,
+              studentIds: assignment.studentIds,
+              rule: assignment.rule,
+            }}
+          />
+        </div>
+      )}
     </main>
   );
 }
