@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { countAssigned } from "@/lib/assignments/count-assigned.server";
 import { countUnread } from "@/lib/notifications/list-notifications.server";
 import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
-  const unread = user ? await countUnread(getDb(), user.id) : 0;
+  const [unread, assigned] = user ? await Promise.all([countUnread(getDb(), user.id), countAssigned(getDb(), { userId: user.id, now: new Date() })]) : [0, 0];
   return (
     <header className="border-b border-line bg-paper/95">
       <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-4 px-4 sm:px-6 md:pl-16">
@@ -23,6 +24,14 @@ export async function SiteHeader() {
               <Link href="/seminars" className="text-muted hover:text-ink">
                 Seminars
               </Link>
+              {assigned > 0 ? (
+                <Link href="/assignments" className="inline-flex items-center gap-1.5 text-muted hover:text-ink" aria-label={`Assigned to you: ${assigned} open`}>
+                  Assigned
+                  <span aria-hidden="true" className="rounded-full bg-paper px-1.5 text-xs font-semibold leading-5 text-ink ring-1 ring-line">
+                    {assigned}
+                  </span>
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </div>

@@ -19,6 +19,8 @@ export type Limits = {
   growthPerUserPerRoom: number;
   /** Bytes waiting to be sent to one connection; a reader this far behind is dropped (it reconnects and syncs). */
   sendBuffer: number;
+  /** How long a dropped slow reader has to read its close frame (queued behind what it has not read) before its socket is cut. */
+  slowReaderGraceMs: number;
   /** Updates held for a connection until its sync step 2 arrives (they build on what it has not sent yet). */
   heldUpdates: number;
   /** Largest frame accepted; ws itself closes with 1009 above it. */
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   presenceBurst: 40,
   growthPerUserPerRoom: 8 * 1024 * 1024,
   sendBuffer: 16 * 1024 * 1024,
+  slowReaderGraceMs: 30_000,
   heldUpdates: 256,
   maxPayload: 1024 * 1024,
 };

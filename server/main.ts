@@ -10,6 +10,7 @@ import { boot } from "./boot";
 import { WS_PATH_PREFIX } from "../lib/live/wire";
 import { cleanThrottles } from "../lib/security/clean-throttles.server";
 import { parseTrustedProxies, stampClientAddress } from "./client-address";
+import { startAssignmentReminders } from "./assignment-reminders";
 import { createWsServer } from "./ws-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +31,7 @@ const booted = await boot({ dataDir: env.dataDir, log });
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl });
+const stopReminders = startAssignmentReminders(booted.db, log);
 let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
 let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;
 if (!env.wsOnly) {
@@ -76,6 +78,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: saving rooms and stopping`);
+  stopReminders();
   server.close();
   await ws.close();
   await booted.shutdown();

@@ -108,7 +108,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
     // A peer that does not read cannot complete the closing handshake either. A slow reader gets longer: its
     // close frame waits behind what it has not read yet, and nothing more is added to that.
-    setTimeout(() => ws.terminate(), code === CloseCode.TooSlow ? 30_000 : 2000).unref();
+    setTimeout(() => ws.terminate(), code === CloseCode.TooSlow ? limits.slowReaderGraceMs : 2000).unref();
   }
 
   /** One connection's frames: within its limits, decoded, handed to its room in order. */

@@ -46,6 +46,10 @@ type ParagraphRowProps = {
   activity?: { readers: number; notes: number } | null;
   /** The instructor's spotlight is on this paragraph. */
   spotlit?: boolean;
+  /** Shown at the top of this paragraph's margin (the prompt of the assignment whose passage starts here). */
+  aside?: ReactNode;
+  /** The paragraph is part of the passage of the assignment the reader opened. */
+  inAssignment?: boolean;
   composer: ReactNode;
   callbacks: ThreadCallbacks;
 };
@@ -61,8 +65,8 @@ const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
  * notes never cover the text; on narrow screens the notes follow the paragraph.
  */
 export function ParagraphRow(props: ParagraphRowProps) {
-  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit } = props;
-  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0 || Boolean(activity);
+  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit, aside, inAssignment } = props;
+  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0 || Boolean(activity) || Boolean(aside);
 
   const text = (
     <ParagraphText
@@ -80,6 +84,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
     <div
       data-paragraph-row={paragraph.id}
       data-spotlight={spotlit ? "true" : undefined}
+      data-in-assignment={inAssignment ? "true" : undefined}
       className={`group/row grid grid-cols-1 wide:grid-cols-[minmax(0,var(--measure))_var(--margin-width)] wide:gap-x-12 ${ROW_SPACING[paragraph.kind]}`}
     >
       <div data-text-column className="relative min-w-0 max-w-[var(--measure)]">
@@ -153,6 +158,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
             role="complementary"
             className="mt-7 flex min-w-0 flex-col gap-3 font-sans md:mt-4 text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
           >
+            {aside}
             {activity ? (
               <p data-activity className="flex items-center gap-3 text-xs text-muted" aria-label={`${activity.readers} reading, ${activity.notes} ${activity.notes === 1 ? "note" : "notes"}`}>
                 <span aria-hidden="true" className={activity.readers > 0 ? "font-semibold text-accent-strong" : undefined}>

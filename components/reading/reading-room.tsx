@@ -26,6 +26,8 @@ import { NO_FILTER, activeFilterCount, matchesFilter, type ThreadFilter } from "
 import { useMarginLayout } from "@/lib/client/use-margin-layout";
 import { useNow } from "@/lib/client/use-now";
 import { usePresence } from "@/lib/client/use-presence";
+import { useAssignmentPassage } from "@/lib/client/use-assignment-passage";
+import { useSelectedPassage } from "@/lib/client/use-selected-passage";
 import { useSpotlight } from "@/lib/client/use-spotlight";
 import { useReadingTracker } from "@/lib/client/use-reading-tracker";
 import { useRoom } from "@/lib/client/use-room";
@@ -43,6 +45,8 @@ import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
 import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
+import { AssignPassageButton } from "./assign-passage-button";
+import { AssignmentAside, type AssignmentInReader } from "./assignment-aside";
 import { SpotlightBar } from "./spotlight-bar";
 import { WarnBeforeLeaving } from "./warn-before-leaving";
 import { ThreadCard } from "./thread-card";
@@ -60,6 +64,10 @@ type ReadingRoomProps = {
   tags: string[];
   paragraphs: EssayParagraph[];
   me: Member;
+  /** The assignment the reader opened this essay for: its passage is marked and its prompt shown beside it. */
+  assignment?: AssignmentInReader | null;
+  /** For instructors: where a new assignment is made; selected words (across paragraphs too) can be assigned. */
+  newAssignmentUrl?: string | null;
   /**
    * The room's seminar is archived: everything is shown and nothing can be written, private notes included (this
    * page then offers no way to write at all; they stay writable on the essay's own page).
@@ -87,7 +95,7 @@ function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
  * and threads of everyone in the room and the reader's private notes, and the tools to add and discuss them.
  * Two connections: the room everyone shares, and the reader's private room, which no other client receives.
  */
-export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me, readOnly = false }: ReadingRoomProps) {
+export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me, assignment = null, newAssignmentUrl = null, readOnly = false }: ReadingRoomProps) {
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
   const unsaved = shared.unsaved || notes.unsaved;
@@ -104,6 +112,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
   const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
   const readers = usePresence(shared.room?.provider ?? null, me.id);
   const spot = useSpotlight(shared.room?.provider ?? null, readers, roomId);
+  const passageIds = useAssignmentPassage(assignment?.passage ?? null, paragraphs);
+  const selectedPassage = useSelectedPassage(newAssignmentUrl !== null);
   const now = useNow();
   useReadingTracker(shared.room?.provider ?? null, paragraphIds);
 
@@ -475,6 +485,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
                     : null
                 }
                 spotlit={spot.spotlight?.paragraphId === paragraph.id}
+                inAssignment={passageIds.has(paragraph.id)}
+                aside={assignment && assignment.passage.startParagraphId === paragraph.id ? <AssignmentAside assignment={assignment} /> : null}
                 composer={
                   composer?.paragraphId === paragraph.id ? (
                     <NewThreadComposer
@@ -526,6 +538,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
           </button>
         </div>
       ) : null}
+
+      {newAssignmentUrl && !archived ? <AssignPassageButton passage={selectedPassage} newAssignmentUrl={newAssignmentUrl} /> : null}
 
       {/* Announces the toolbar to screen-reader and keyboard users, who may not see it appear. */}
       <p aria-live="polite" className="sr-only">

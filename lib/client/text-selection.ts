@@ -49,3 +49,30 @@ export function readSelection(selection: Selection | null): TextSelection | null
   if (end <= start) return null;
   return { paragraphId, start, end, exact: text.slice(start, end) };
 }
+
+/** A selection that may run across paragraphs: where it starts and ends (paragraph ids and offsets). */
+export type PassageSelection = { startParagraphId: string; startOffset: number; endParagraphId: string; endOffset: number; quote: string };
+
+/**
+ * The selected words as a passage, across as many paragraphs as the selection spans (an instructor assigning
+ * it). Both ends must lie in paragraphs' text; leading and trailing spaces are left out.
+ */
+export function readPassage(selection: Selection | null): PassageSelection | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const first = paragraphTextOf(range.startContainer);
+  const last = paragraphTextOf(range.endContainer);
+  const startParagraphId = first?.getAttribute(PARAGRAPH_TEXT_ATTRIBUTE);
+  const endParagraphId = last?.getAttribute(PARAGRAPH_TEXT_ATTRIBUTE);
+  if (!first || !last || !startParagraphId || !endParagraphId) return null;
+  const firstText = first.textContent ?? "";
+  const lastText = last.textContent ?? "";
+  let startOffset = offsetWithin(first, range.startContainer, range.startOffset);
+  let endOffset = offsetWithin(last, range.endContainer, range.endOffset);
+  while (startOffset < firstText.length && /\s/.test(firstText[startOffset]!)) startOffset++;
+  while (endOffset > 0 && /\s/.test(lastText[endOffset - 1]!)) endOffset--;
+  if (first === last && endOffset <= startOffset) return null;
+  if (startOffset >= firstText.length || endOffset <= 0) return null;
+  const quote = range.toString().trim();
+  return quote ? { startParagraphId, startOffset, endParagraphId, endOffset, quote } : null;
+}

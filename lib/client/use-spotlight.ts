@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type { Spotlight } from "../live/presence";
+import { paintRanges, rangeIn } from "./text-range";
 import type { Reader } from "./use-presence";
 
 /** The name under which the spotlighted words are painted (globals.css, `::highlight(gloss-spotlight)`). */
@@ -39,36 +40,11 @@ export function useSpotlight(provider: WebsocketProvider | null, readers: Reader
   }, [where, following, mine]);
 
   useEffect(() => {
-    if (!spotlight || typeof CSS === "undefined" || !("highlights" in CSS)) return;
+    if (!spotlight) return;
     const range = rangeIn(document.getElementById(`p-${spotlight.paragraphId}`), spotlight.start, spotlight.end);
-    if (!range) return;
-    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
-    registry.set(HIGHLIGHT_NAME, new (globalThis as unknown as { Highlight: new (r: Range) => unknown }).Highlight(range));
-    return () => void registry.delete(HIGHLIGHT_NAME);
+    return range ? paintRanges(HIGHLIGHT_NAME, [range]) : undefined;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [where]);
 
   return { spotlight, by: owner, mine, following, setFollowing, set };
-}
-
-/** A DOM range over characters [start, end) of an element's text, across the marks that split it. */
-function rangeIn(element: HTMLElement | null, start: number, end: number): Range | null {
-  if (!element) return null;
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let seen = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = node.textContent?.length ?? 0;
-    if (!started && start < seen + length) {
-      range.setStart(node, start - seen);
-      started = true;
-    }
-    if (started && end <= seen + length) {
-      range.setEnd(node, end - seen);
-      return range;
-    }
-    seen += length;
-  }
-  return null;
 }

@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "NotificationKind" AS ENUM ('reply', 'mention');
+CREATE TYPE "NotificationKind" AS ENUM ('reply', 'mention', 'assignment', 'due_soon');
 
 -- CreateTable
 CREATE TABLE "Notification" (

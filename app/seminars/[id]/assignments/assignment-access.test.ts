@@ -163,7 +163,7 @@ describe("someone who may not manage the assignment", () => {
   it("gets a 404 (or the way to sign in) from the pages for making, editing and managing it", async () => {
     for (const [who, user] of visitors()) {
       const expected = user === null ? { redirect: expect.stringMatching(/^\/sign-in\?next=/) } : { notFound: true };
-      expect(await as(user, () => NewAssignmentPage({ params: Promise.resolve({ id: seminarId }) })), `${who}: new`).toEqual(expected);
+      expect(await as(user, () => NewAssignmentPage({ params: Promise.resolve({ id: seminarId }), searchParams: Promise.resolve({}) })), `${who}: new`).toEqual(expected);
       expect(await as(user, () => EditAssignmentPage(page(seminarId, forAll))), `${who}: edit`).toEqual(expected);
       expect(await as(user, () => AssignmentLayout({ children: null, params: Promise.resolve({ id: seminarId, assignmentId: forBen }) })), `${who}: layout`).toEqual(expected);
       expect(await as(user, () => AssignmentPage(page(seminarId, forBen))), `${who}: page`).toEqual(expected);

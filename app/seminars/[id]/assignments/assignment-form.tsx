@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { PassageChoices } from "@/lib/assignments/list-passage-choices.server";
+import type { LinkedPassage } from "@/lib/assignments/passage-from-link.server";
 import { explainRule, MAX_RULE_COUNT, RuleSchema } from "@/lib/assignments/rule";
 import { MAX_PROMPT_LENGTH, MAX_TITLE_LENGTH, type AssignmentField } from "@/lib/assignments/schemas";
 import { useTimeZone } from "@/lib/client/use-time-zone";
@@ -32,6 +33,8 @@ type Props = {
   seminarId: string;
   choices: PassageChoices;
   initial?: AssignmentFormInitial;
+  /** A passage selected in the reader, for a new assignment: the form starts with it. */
+  selection?: LinkedPassage | null;
   action: (state: FormState<AssignmentField>, formData: FormData) => Promise<FormState<AssignmentField>>;
 };
 
@@ -45,16 +48,18 @@ const fieldId = (field: AssignmentField) => `assignment-${field}`;
  * (the prompt, and the rule that counts as done, explained as it is typed), for whom and by when. Dates are typed
  * in the instructor's time zone, which the form sends along, and shown again in each reader's own.
  */
-export function AssignmentForm({ seminarId, choices, initial, action }: Props) {
+export function AssignmentForm({ seminarId, choices, initial, selection = null, action }: Props) {
   const { state, formAction, pending, onSubmit } = useActionForm(action, null as FormState<AssignmentField>);
   const timeZone = useTimeZone();
-  const [essayId, setEssayId] = useState(initial?.essayId ?? choices.essays[0]?.id ?? "");
+  // Where the passage starts: the assignment being edited, or words selected in the reader.
+  const preset = initial ?? (selection ? { ...selection, offsets: { startOffset: selection.startOffset, endOffset: selection.endOffset } } : null);
+  const [essayId, setEssayId] = useState(preset?.essayId ?? choices.essays[0]?.id ?? "");
   const essay = choices.essays.find((e) => e.id === essayId);
   const paragraphs = essay?.paragraphs ?? [];
-  const [startId, setStartId] = useState(initial?.startParagraphId ?? paragraphs[0]?.id ?? "");
-  const [endId, setEndId] = useState(initial?.endParagraphId ?? paragraphs[0]?.id ?? "");
+  const [startId, setStartId] = useState(preset?.startParagraphId ?? paragraphs[0]?.id ?? "");
+  const [endId, setEndId] = useState(preset?.endParagraphId ?? paragraphs[0]?.id ?? "");
   const startIndex = Math.max(0, paragraphs.findIndex((p) => p.id === startId));
-  const keepOffsets = initial?.offsets && essayId === initial.essayId && startId === initial.startParagraphId && endId === initial.endParagraphId;
+  const keepOffsets = preset?.offsets && essayId === preset.essayId && startId === preset.startParagraphId && endId === preset.endParagraphId;
   const [audience, setAudience] = useState(initial?.audience ?? "everyone");
   const [notes, setNotes] = useState(String(initial?.rule.notes ?? 2));
   const [replies, setReplies] = useState(String(initial?.rule.replies ?? 1));
@@ -167,10 +172,15 @@ export function AssignmentForm({ seminarId, choices, initial, action }: Props) {
             {errorText("endParagraphId")}
           </div>
         </div>
-        {keepOffsets && initial?.offsets ? (
+        {keepOffsets && preset?.offsets ? (
           <>
-            <input type="hidden" name="startOffset" value={initial.offsets.startOffset} />
-            <input type="hidden" name="endOffset" value={initial.offsets.endOffset} />
+            <input type="hidden" name="startOffset" value={preset.offsets.startOffset} />
+            <input type="hidden" name="endOffset" value={preset.offsets.endOffset} />
+            {selection && !initial ? (
+              <blockquote data-selected-passage className="max-h-40 overflow-auto whitespace-pre-line border-l-4 border-accent/50 pl-3 font-serif text-ink">
+                {selection.quote}
+              </blockquote>
+            ) : null}
             <p className="text-sm text-muted">The passage is a selection of words within these paragraphs; choosing other paragraphs makes it whole paragraphs.</p>
           </>
         ) : null}

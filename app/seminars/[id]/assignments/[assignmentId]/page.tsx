@@ -48,7 +48,7 @@ export default async function AssignmentPage({ params }: Props) {
   const dashboard = isInstructor ? await getDashboard(db, { seminarId: id, assignmentId, userId: user.id, now }) : null;
   const mine = isInstructor ? null : (await getParticipation(db, { assignment, now, studentId: user.id })).rows[0];
   const base = `/seminars/${id}/assignments/${assignmentId}`;
-  const readHref = `/seminars/${id}/essays/${assignment.essay.slug}#p-${assignment.startParagraphId}`;
+  const readHref = `/seminars/${id}/essays/${assignment.essay.slug}?assignment=${assignment.id}#p-${assignment.startParagraphId}`;
 
   return (
     <main className="mx-auto w-full max-w-[78rem] px-4 py-10 sm:px-6 md:pl-16">

@@ -8,9 +8,10 @@ import { RoleBadge } from "@/components/seminars/role-badge";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { ensurePrivateRoom } from "@/lib/rooms/ensure-private-room.server";
+import { assignmentInReader } from "./assignment-in-reader";
 import { loadSeminarEssay } from "./load-seminar-essay";
 
-type Props = { params: Promise<{ id: string; slug: string }> };
+type Props = { params: Promise<{ id: string; slug: string }>; searchParams: Promise<{ assignment?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, slug } = await params;
@@ -20,8 +21,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The seminar's layer on an essay: the same reading room as the open essay page, in the seminar's own room. */
-export default async function SeminarEssayPage({ params }: Props) {
+export default async function SeminarEssayPage({ params, searchParams }: Props) {
   const { id, slug } = await params;
+  const { assignment: assignmentId } = await searchParams;
   // The layout checked already; repeated so the page is safe on its own (cached per request).
   const user = await requireUser(`/seminars/${id}/essays/${slug}`);
   const found = await loadSeminarEssay(id, slug, user.id);
@@ -29,6 +31,8 @@ export default async function SeminarEssayPage({ params }: Props) {
   const { essay, roomId, role, readOnly, seminar } = found;
   // The reader's private notes on this essay: a room of their own, made before the browser connects to it.
   const privateRoomId = await ensurePrivateRoom(getDb(), essay.id, user.id);
+  // Opened from an assignment: its passage is marked and its prompt shown, if the reader may see it.
+  const assignment = typeof assignmentId === "string" ? await assignmentInReader(id, assignmentId, user.id, essay.id) : null;
 
   // For mentions and tags in the reading room. Only ids and names: emails never go to the browser from here.
   const members = seminar.members.map(({ id: memberId, name }) => ({ id: memberId, name }));
@@ -63,6 +67,8 @@ export default async function SeminarEssayPage({ params }: Props) {
         paragraphs={essay.paragraphs}
         me={{ id: user.id, name: user.name }}
         readOnly={readOnly}
+        assignment={assignment}
+        newAssignmentUrl={role === "instructor" && !readOnly ? `/seminars/${seminar.id}/assignments/new?essay=${essay.id}` : null}
       />
     </main>
   );
