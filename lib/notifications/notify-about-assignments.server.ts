@@ -19,6 +19,8 @@ export async function notifyAboutAssignments(db: Db, { now }: { now: Date }): Pr
     where: {
       opensAt: { lte: now },
       closedAt: null,
+      // An archived seminar asks nothing more of its students.
+      seminar: { archivedAt: null },
       OR: [{ opensAt: { gte: new Date(now.getTime() - ANNOUNCE_WITHIN_MS) } }, { dueAt: { gt: now } }, { extensions: { some: { dueAt: { gt: now } } } }],
     },
     include: { seminar: { select: { name: true } } },

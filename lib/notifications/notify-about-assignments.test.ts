@@ -4,6 +4,7 @@ import { createUser } from "../../tests/helpers/users";
 import { createAssignment } from "../assignments/create-assignment.server";
 import { extendDueDate } from "../assignments/extend-due-date.server";
 import { addEssay } from "../seminars/add-essay.server";
+import { archiveSeminar } from "../seminars/archive-seminar.server";
 import { createSeminar } from "../seminars/create-seminar.server";
 import { joinSeminar } from "../seminars/join-seminar.server";
 import { notifyAboutAssignments } from "./notify-about-assignments.server";
@@ -74,4 +75,27 @@ it("reminds a student who has not done it when their own due time is within a da
   expect((await kinds(ben.id)).filter((n) => n.key.endsWith(soon.id))).toEqual([]);
   await notifyAboutAssignments(database.db, { now: new Date(due.getTime() + 25 * HOUR) });
   expect((await kinds(ben.id)).filter((n) => n.key.endsWith(soon.id))).toEqual([{ kind: "due_soon", key: `due:${soon.id}` }]);
+});
+
+it("tells nobody about an archived seminar's assignments", async () => {
+  const { db } = database;
+  const archived = await createSeminar(db, { name: "Over", term: "Autumn", instructorId: teacher.id });
+  await joinSeminar(db, { code: archived.inviteCode!, userId: ada.id });
+  await addEssay(db, { seminarId: archived.id, essayId, userId: teacher.id });
+  const { id } = await createAssignment(db, {
+    userId: teacher.id,
+    seminarId: archived.id,
+    essayId,
+    title: "Due soon, in an archived seminar",
+    prompt: "Read closely.",
+    passage: { startParagraphId: paragraphs[1]!.id, endParagraphId: paragraphs[1]!.id },
+    opensAt: new Date(NOW.getTime() - HOUR),
+    dueAt: new Date(NOW.getTime() + 10 * HOUR),
+    audience: "everyone",
+    studentIds: [],
+    rule: { notes: 1, replies: 0 },
+  });
+  await archiveSeminar(db, { seminarId: archived.id, userId: teacher.id });
+  await notifyAboutAssignments(db, { now: NOW });
+  expect((await kinds(ada.id)).filter((n) => n.key.endsWith(id))).toEqual([]);
 });
