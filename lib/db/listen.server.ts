@@ -7,14 +7,18 @@ import pg from "pg";
 
 export type ListenOptions = {
   onMessage: (payload: string) => void;
+  /** Called each time it is listening, the first time included: whatever was missed meanwhile is the caller's to catch up. */
   onListening?: () => void;
   log: (message: string) => void;
+  /** Names the connection in pg_stat_activity (tests find it there to cut it). */
   applicationName: string;
+  /** First wait before reconnecting; doubles per failed try, up to 5 s. */
+  retryMs?: number;
 };
 
 export type Listener = { ready: Promise<void>; close: () => Promise<void> };
 
-export function listen(databaseUrl: string, channel: string, { onMessage, onListening, log, applicationName }: ListenOptions): Listener {
+export function listen(databaseUrl: string, channel: string, { onMessage, onListening, log, applicationName, retryMs = 250 }: ListenOptions): Listener {
   let stopped = false;
   let current: pg.Client | null = null;
   let markReady!: () => void;
@@ -31,7 +35,7 @@ export function listen(databaseUrl: string, channel: string, { onMessage, onList
         client.end().catch(() => {});
         if (stopped) return;
         log(`${channel}: connection lost (${why}); reconnecting`);
-        void connect(250);
+        void connect(retryMs);
       };
       // pg emits "error" on an idle client whose connection broke; without a listener it would crash the process.
       client.on("error", (error) => onLost(error.message));
@@ -59,7 +63,7 @@ export function listen(databaseUrl: string, channel: string, { onMessage, onList
     }
   }
 
-  void connect(250);
+  void connect(retryMs);
   return {
     ready,
     async close() {
