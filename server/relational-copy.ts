@@ -3,12 +3,14 @@
  * document, for exports and analytics. The update log stays the source of truth: a room that is loaded is
  * copied whole, so a copy that fell behind (a crash between log and copy) catches up. Runs off the hot
  * path, one run at a time, coalescing the keys that changed meanwhile. Comments it copies for the first time
- * become notifications (lib/notifications).
+ * become notifications (lib/notifications). Each run that wrote annotations or comments is announced on
+ * `gloss_activity`, for live dashboards.
  */
 import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
 import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, parseEntryKey, type Comment } from "../lib/doc/layout";
 import { notifyAboutComments } from "../lib/notifications/notify-about-comments.server";
+import { ACTIVITY_CHANNEL } from "../lib/rooms/activity-channel";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
 
 export class RelationalCopy {
@@ -76,6 +78,11 @@ export class RelationalCopy {
           await notifyAboutComments(this.db, { roomId: this.roomId, comments: newComments }).catch((error: unknown) =>
             this.log(`room ${this.roomId}: notifications not made: ${String(error)}`),
           );
+          if (dirty.annotations.size + dirty.comments.size > 0) {
+            await this.db.$executeRaw`SELECT pg_notify(${ACTIVITY_CHANNEL}, ${JSON.stringify({ roomIds: [this.roomId] })})`.catch((error: unknown) =>
+              this.log(`room ${this.roomId}: activity not announced: ${String(error)}`),
+            );
+          }
         } catch (error) {
           // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
           for (const name of ["annotations", "comments", "reactions"] as const) dirty[name].forEach((key) => this.dirty[name].add(key));

@@ -41,7 +41,15 @@ export type ParticipationRow = Standing & {
   extendedTo: Date | null;
 };
 
-export type Participation = { rule: Rule; ruleText: string; rows: ParticipationRow[] };
+export type Participation = {
+  rule: Rule;
+  ruleText: string;
+  rows: ParticipationRow[];
+  /** Everything the rows count, for the chart of activity over time. */
+  activity: Activity[];
+  /** The passage's paragraphs in the essay's order (none when the passage no longer matches the essay). */
+  passageParagraphIds: string[];
+};
 
 type CommentRow = {
   id: string;
@@ -117,5 +125,6 @@ export async function getParticipation(db: Db, { assignment, now, studentId }: {
     const dueAt = extension && extension > assignment.dueAt ? extension : assignment.dueAt;
     return { student, dueAt, extendedTo: extension, ...standingOf({ activity: activity.get(student.id)!, rule, dueAt, now }) };
   });
-  return { rule, ruleText: explainRule(rule), rows };
+  const passageParagraphIds = [...position.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  return { rule, ruleText: explainRule(rule), rows, activity: [...activity.values()].flat(), passageParagraphIds };
 }

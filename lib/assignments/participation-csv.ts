@@ -18,7 +18,7 @@ export function csvCell(value: string | number | null): string {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-export function participationCsv({ rows, rule, ruleText }: Participation): string {
+export function participationCsv({ rows, rule, ruleText }: Pick<Participation, "rows" | "rule" | "ruleText">): string {
   const header = [
     "Student",
     "Email",

@@ -7,6 +7,7 @@
 import { asRequest, outcomeOf, useAppEnvironment, type Outcome } from "@/tests/helpers/next-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignment } from "@/lib/assignments/create-assignment.server";
+import { closeChannelFeeds } from "@/lib/db/channel-feed.server";
 import { addEssay } from "@/lib/seminars/add-essay.server";
 import { createSeminar } from "@/lib/seminars/create-seminar.server";
 import { joinSeminar } from "@/lib/seminars/join-seminar.server";
@@ -18,6 +19,7 @@ import EditAssignmentPage from "./[assignmentId]/edit/page";
 import { editAssignmentAction } from "./[assignmentId]/edit/edit-assignment-action";
 import { deleteAssignmentAction } from "./[assignmentId]/delete-assignment-action";
 import { extendDueDateAction } from "./[assignmentId]/extend-due-date-action";
+import { GET as dashboardEvents } from "./[assignmentId]/events/route";
 import { GET as participationCsv } from "./[assignmentId]/participation.csv/route";
 import { setAssignmentClosedAction } from "./[assignmentId]/set-assignment-closed-action";
 import { createAssignmentAction } from "./create-assignment-action";
@@ -59,7 +61,10 @@ beforeAll(async () => {
   forAll = (await createAssignment(db, { ...base, title: "For everyone", audience: "everyone", studentIds: [] })).id;
   forBen = (await createAssignment(db, { ...base, title: "For Ben", audience: "chosen", studentIds: [ben.id] })).id;
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  await closeChannelFeeds();
+  await database.drop();
+});
 
 /** Runs `run` as a request from `user` (null: signed out) and says how it ended. */
 async function as<T>(user: User | null, run: () => Promise<T>): Promise<Outcome<T>> {
@@ -98,6 +103,7 @@ async function tryEverything(user: User | null, assignmentId: string, where = se
   const ref = { seminarId: where, assignmentId };
   const essay = await essayId();
   const csv = await as(user, () => participationCsv(new Request(`http://localhost:3000/seminars/${where}/assignments/${assignmentId}/participation.csv`), { params: Promise.resolve({ id: where, assignmentId }) }));
+  const events = await as(user, () => dashboardEvents(new Request(`http://localhost:3000/seminars/${where}/assignments/${assignmentId}/events`), { params: Promise.resolve({ id: where, assignmentId }) }));
   return {
     // Always in the seminar under test: an instructor of another seminar may of course create in their own.
     create: await as(user, () => createAssignmentAction(null, fields({ essayId: essay }))),
@@ -106,6 +112,7 @@ async function tryEverything(user: User | null, assignmentId: string, where = se
     extend: await as(user, () => extendDueDateAction(null, formOf({ ...ref, studentId: ben.id, dueAt: "2030-01-01T12:00", timeZone: "UTC" }))),
     remove: await as(user, () => deleteAssignmentAction(null, formOf(ref))),
     csv,
+    events,
   };
 }
 
@@ -145,9 +152,9 @@ describe("someone who may not manage the assignment", () => {
       ] as const) {
         const got = await tryEverything(user, assignmentId, where);
         for (const [action, outcome] of Object.entries(got)) {
-          if (action === "csv") {
+          if (action === "csv" || action === "events") {
             const response = (outcome as { value: Response }).value;
-            expect(response.status, `${who}: csv`).toBe(404);
+            expect(response.status, `${who}: ${action}`).toBe(404);
             expect(await response.text()).not.toMatch(/Ada|Ben|@example/);
           } else if (user === null) {
             expect(outcome, `${who}: ${action}`).toEqual({ redirect: expect.stringMatching(/^\/sign-in\?next=/) });
@@ -187,6 +194,19 @@ describe("the seminar's instructor", () => {
     expect(tree).toContain("Ada Lovelace");
     expect(tree).toContain("Ben Okri");
     expect(tree).toContain("participation.csv");
+    expect(tree).toContain(`/seminars/${seminarId}/assignments/${forAll}/events`); // the live feed the page listens to
+  });
+
+  it("gets the live feed of the dashboard", async () => {
+    const aborted = new AbortController();
+    const request = new Request(`http://localhost:3000/seminars/${seminarId}/assignments/${forAll}/events`, { signal: aborted.signal });
+    const outcome = await as(teacher, () => dashboardEvents(request, page(seminarId, forAll)));
+    const response = (outcome as { value: Response }).value;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const first = await response.body!.getReader().read();
+    expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"version":"[^"]+"\}\n\n$/);
+    aborted.abort();
   });
 
   it("creates, edits, closes, extends, downloads and deletes", async () => {

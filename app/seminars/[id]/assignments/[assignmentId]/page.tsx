@@ -12,8 +12,11 @@ import { getParticipation } from "@/lib/assignments/get-participation.server";
 import { getSessionUser, requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { loadSeminar } from "../../load-seminar";
+import { ActivityChart } from "./activity-chart";
 import { AssignmentControls } from "./assignment-controls";
 import { ExtendDueDateForm } from "./extend-due-date-form";
+import { HeatMap } from "./heat-map";
+import { LiveDashboard } from "./live-dashboard";
 import { loadAssignment } from "./load-assignment";
 import { ParticipationTable } from "./participation-table";
 
@@ -170,9 +173,12 @@ export default async function AssignmentPage({ params }: Props) {
         <>
           <section aria-labelledby="participation-heading" className="mt-10">
             <div className="flex flex-wrap items-baseline justify-between gap-3">
-              <h2 id="participation-heading" className="font-serif text-2xl font-semibold text-ink">
-                Who has taken part
-              </h2>
+              <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+                <h2 id="participation-heading" className="font-serif text-2xl font-semibold text-ink">
+                  Who has taken part
+                </h2>
+                <LiveDashboard eventsUrl={`${base}/events`} version={dashboard.version} />
+              </div>
               <a href={`${base}/participation.csv`} className="text-sm font-medium text-accent underline-offset-2 hover:underline" download>
                 Download as CSV
               </a>
@@ -182,6 +188,20 @@ export default async function AssignmentPage({ params }: Props) {
               rule={dashboard.rule}
               ruleText={dashboard.ruleText}
             />
+          </section>
+          <section aria-labelledby="where-heading" className="mt-10 grid grid-cols-1 gap-8 lg:grid-cols-[20rem_minmax(0,1fr)]">
+            <div>
+              <h2 id="where-heading" className="font-serif text-2xl font-semibold text-ink">
+                Where they wrote
+              </h2>
+              <p className="mb-3 mt-1 text-sm text-muted">The essay in miniature, each paragraph shaded by the notes and comments of students given this assignment.</p>
+              <HeatMap heatMap={dashboard.heatMap} passageParagraphIds={dashboard.passageParagraphIds} readHref={readHref.split("#")[0]} />
+            </div>
+            <div>
+              <h2 className="font-serif text-2xl font-semibold text-ink">When they wrote</h2>
+              <p className="mb-3 mt-1 text-sm text-muted">What counts toward the assignment, in the passage, by when the server received it.</p>
+              <ActivityChart timeline={dashboard.timeline} dueAt={assignment.dueAt} now={now} />
+            </div>
           </section>
           {canChange && dashboard.rows.length > 0 ? (
             <section aria-labelledby="extend-heading" className={`${card} mt-8 max-w-3xl`}>

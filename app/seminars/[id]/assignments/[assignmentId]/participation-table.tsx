@@ -101,7 +101,7 @@ export function ParticipationTable({ rows, rule, ruleText }: { rows: Row[]; rule
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={row.student.id} className="border-b border-line last:border-b-0 align-top">
+            <tr key={row.student.id} data-student-row={row.student.name} data-status={row.status} className="border-b border-line last:border-b-0 align-top">
               <th scope="row" className="px-4 py-2 font-medium text-ink">
                 {row.student.name}
               </th>
