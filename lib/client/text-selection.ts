@@ -73,6 +73,23 @@ export function readPassage(selection: Selection | null): PassageSelection | nul
   while (endOffset > 0 && /\s/.test(lastText[endOffset - 1]!)) endOffset--;
   if (first === last && endOffset <= startOffset) return null;
   if (startOffset >= firstText.length || endOffset <= 0) return null;
-  const quote = range.toString().trim();
+  const quote = quoteParagraphs(first, last, startOffset, endOffset);
   return quote ? { startParagraphId, startOffset, endParagraphId, endOffset, quote } : null;
+}
+
+/**
+ * The passage's words taken from the paragraphs' own text, joined by a blank line as the server quotes it
+ * (lib/assignments/passage.ts). Not the range's text: between two paragraphs the page also holds the margin
+ * (notes, hints, buttons), whose words a range takes in too.
+ */
+function quoteParagraphs(first: HTMLElement, last: HTMLElement, startOffset: number, endOffset: number): string {
+  const all = [...first.ownerDocument.querySelectorAll<HTMLElement>(`[${PARAGRAPH_TEXT_ATTRIBUTE}]`)];
+  const from = all.indexOf(first);
+  const to = all.indexOf(last);
+  if (from < 0 || to < from) return "";
+  return all
+    .slice(from, to + 1)
+    .map((element, i, within) => (element.textContent ?? "").slice(i === 0 ? startOffset : 0, i === within.length - 1 ? endOffset : undefined))
+    .join("\n\n")
+    .trim();
 }
