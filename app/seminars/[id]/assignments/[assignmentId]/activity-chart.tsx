@@ -87,7 +87,9 @@ export function ActivityChart({ timeline, dueAt, now }: { timeline: Timeline; du
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
         {SERIES.map((series) => (
           <span key={series.key} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className="block size-3 rounded-sm ring-1 ring-line" style={{ background: series.fill }} />
+            <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3">
+              <rect width="12" height="12" rx="2" fill={series.fill} stroke="var(--color-line)" />
+            </svg>
             {series.label} ({sum(series.key)})
           </span>
         ))}

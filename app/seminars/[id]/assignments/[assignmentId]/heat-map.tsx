@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { HeatMap as HeatMapData, HeatParagraph } from "@/lib/assignments/get-heat-map.server";
 
-/** How strongly a paragraph is tinted: square root, so one note shows clearly beside a paragraph with twenty. */
-function tint(activity: number, max: number): string {
-  if (activity === 0 || max === 0) return "var(--color-card)";
-  const share = 18 + Math.round(72 * Math.sqrt(activity / max));
-  return `color-mix(in srgb, var(--color-accent) ${share}%, var(--color-card))`;
+// Classes, not inline styles: the page's Content-Security-Policy refuses style attributes in server-rendered HTML.
+const LEVELS = ["bg-card", "bg-accent/15", "bg-accent/30", "bg-accent/50", "bg-accent/70", "bg-accent/90"] as const;
+
+/** How strongly a paragraph is tinted: by square root, so one note shows clearly beside a paragraph with twenty. */
+function level(activity: number, max: number): number {
+  if (activity <= 0 || max <= 0) return 0;
+  return 1 + Math.min(LEVELS.length - 2, Math.floor((LEVELS.length - 1) * Math.sqrt(activity / max) - 1e-9));
 }
 
 function describe(p: HeatParagraph, index: number): string {
@@ -26,9 +28,10 @@ export function HeatMap({ heatMap, passageParagraphIds, readHref }: { heatMap: H
       <div role="group" aria-label="Heat map of the essay: paragraphs shaded by activity" data-heat-map className="flex flex-col gap-1 rounded-lg border border-line bg-card px-4 py-4">
         {heatMap.paragraphs.map((p, index) => {
           const activity = p.notes + p.comments;
-          const heading = p.kind !== "paragraph";
+          const heading = p.kind === "heading";
           const lines = heading ? 1 : Math.min(8, Math.max(1, Math.round(p.length / 170)));
-          const strong = heatMap.max > 0 && activity / heatMap.max > 0.45;
+          const shade = level(activity, heatMap.max);
+          const strong = shade >= 3;
           return (
             <Link
               key={p.id}
@@ -37,8 +40,7 @@ export function HeatMap({ heatMap, passageParagraphIds, readHref }: { heatMap: H
               data-activity={activity}
               aria-label={`${describe(p, index)}${inPassage.has(p.id) ? " (in the passage)" : ""}`}
               title={`${describe(p, index)}\n${p.opening}`}
-              className={`relative flex flex-col gap-[3px] rounded-sm px-2 py-1.5 outline-offset-1 ring-inset transition-[box-shadow] hover:ring-2 hover:ring-accent/60 ${heading ? "mt-1.5" : ""}`}
-              style={{ background: tint(activity, heatMap.max) }}
+              className={`relative flex flex-col gap-[3px] rounded-sm px-2 py-1.5 outline-offset-1 ring-inset transition-[box-shadow] hover:ring-2 hover:ring-accent/60 ${LEVELS[shade]} ${heading ? "mt-1.5" : ""}`}
             >
               {inPassage.has(p.id) ? <span aria-hidden="true" className="absolute -left-3 top-0 h-full w-1 rounded-full bg-accent-strong" /> : null}
               {Array.from({ length: lines }, (_, line) => (
@@ -56,8 +58,8 @@ export function HeatMap({ heatMap, passageParagraphIds, readHref }: { heatMap: H
         <span className="inline-flex items-center gap-1.5">
           Less
           <span aria-hidden="true" className="flex overflow-hidden rounded-sm ring-1 ring-line">
-            {[0, 0.1, 0.35, 0.7, 1].map((share) => (
-              <span key={share} className="block size-3" style={{ background: tint(share, 1) }} />
+            {LEVELS.map((shade) => (
+              <span key={shade} className={`block size-3 ${shade}`} />
             ))}
           </span>
           More
