@@ -25,6 +25,7 @@ export async function getAssignment(db: Db, { seminarId, assignmentId, userId, n
   const isInstructor = role === "instructor";
   if (!isInstructor && (assignment.opensAt > now || !(await isInAudience(db, { assignment, userId })))) throw assignmentNotAvailable();
 
+  const endParagraph = await db.paragraph.findUnique({ where: { id: assignment.endParagraphId }, select: { text: true } });
   const { students, extensions, rule: storedRule, ...fields } = assignment;
   const rule = RuleSchema.parse(storedRule);
   const mine = extensions.find((e) => e.userId === userId)?.dueAt ?? null;
@@ -35,6 +36,8 @@ export async function getAssignment(db: Db, { seminarId, assignmentId, userId, n
     ruleText: explainRule(rule),
     /** The due time that applies to the viewer: a student's extension when it is later. */
     myDueAt: mine && mine > assignment.dueAt ? mine : assignment.dueAt,
+    /** Whether the passage begins or ends inside a paragraph (its quote is then shown with an ellipsis). */
+    cut: { atStart: assignment.startOffset > 0, atEnd: endParagraph !== null && assignment.endOffset < endParagraph.text.length },
     /** Instructors only: who it is given to when chosen, and the extensions granted. */
     studentIds: isInstructor ? students.map((s) => s.userId) : [],
     extensions: isInstructor ? extensions : [],

@@ -93,8 +93,11 @@ test("an assignment's whole story: assigned from a selection, done by a student,
   await form.getByRole("button", { name: "Create assignment" }).click();
   const dashboard = iris.page;
   await expect(dashboard.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
-  await expect(dashboard.getByRole("blockquote", { name: "The assigned passage" })).toContainText(PASSAGE_START);
+  // The passage begins and ends inside paragraphs, and says so.
+  await expect(dashboard.getByRole("blockquote", { name: "The assigned passage" })).toHaveText(new RegExp(`^…${escapeRegExp(PASSAGE_START)}[\\s\\S]*${escapeRegExp(PASSAGE_END)}…$`));
   await expect(dashboard.getByRole("row", { name: /Ada/ })).toContainText("Not started");
+  await expect(dashboard.locator("[data-heat-map] [data-heat-paragraph]").first()).toBeVisible();
+  await expect(dashboard.locator('[data-heat-map] [data-heat-paragraph]:not([data-activity="0"])')).toHaveCount(0);
 
   // 3. From here on Iris keeps this page open and never reloads it; a mark on its window would not survive one.
   await dashboard.evaluate(() => ((window as unknown as { storyMark: string }).storyMark = "never reloaded"));
@@ -139,7 +142,7 @@ test("an assignment's whole story: assigned from a selection, done by a student,
   await expect(bensThread.getByRole("list", { name: "Replies" })).toContainText(ADA_REPLY);
   await expect(ada.page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   await prompt.scrollIntoViewIfNeeded();
-  await ada.page.screenshot({ path: "screenshots/assignment-student.png" });
+  await ada.page.screenshot({ path: "screenshots/assignment-story-student.png" });
 
   // 6. Iris's dashboard, still open and never reloaded, follows: Ada is done, her paragraph is shaded, it is live.
   await expect(dashboard.locator('tr[data-student-row="Ada"]')).toHaveAttribute("data-status", "done");
@@ -166,7 +169,7 @@ test("an assignment's whole story: assigned from a selection, done by a student,
   await expect(dashboard.evaluate(() => (window as unknown as { storyMark?: string }).storyMark)).resolves.toBe("never reloaded");
 
   // 8. The dashboard as Iris left it, whole.
-  await dashboard.screenshot({ path: "screenshots/assignment-dashboard.png", fullPage: true });
+  await dashboard.screenshot({ path: "screenshots/assignment-story-dashboard.png", fullPage: true });
 
   // The count may also hold the notice that the assignment opened (sent within a minute); the list shows the reply.
   await ada.page.getByRole("link", { name: /^Notifications, \d+ unread$/ }).click();

@@ -103,9 +103,11 @@ export default async function AssignmentPage({ params }: Props) {
             </div>
             {/* Focusable so a keyboard can scroll a long passage. */}
             <blockquote tabIndex={0} aria-label="The assigned passage" className="prose-essay mt-4 max-h-[28rem] overflow-y-auto border-l-4 border-accent/40 pl-4 text-ink">
-              {assignment.quote.split("\n\n").map((paragraph, i) => (
+              {assignment.quote.split("\n\n").map((paragraph, i, all) => (
                 <p key={i} className="mt-3 first:mt-0">
+                  {i === 0 && assignment.cut.atStart ? "…" : null}
                   {paragraph}
+                  {i === all.length - 1 && assignment.cut.atEnd ? "…" : null}
                 </p>
               ))}
             </blockquote>
