@@ -35,6 +35,8 @@ export default defineConfig({
   },
   webServer: {
     command: "npm run start:e2e",
+    // The server listens where the tests look (E2E_BASE_URL's port), so two checkouts can test side by side.
+    env: { PORT: new URL(baseURL).port || "80" },
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,6 +1,6 @@
 /**
  * The server Playwright runs against: production build, port 3100, and a database of its own for this run
- * (the database gloss_e2e, made afresh on DATABASE_URL's server, when one is given, else an embedded PostgreSQL in a temp folder).
+ * (the database gloss_e2e_<port>, made afresh on DATABASE_URL's server, when one is given, else an embedded PostgreSQL in a temp folder).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,8 +18,9 @@ process.env.GLOSS_TRUST_PROXY ??= "1";
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
-  // One database, made afresh each run, so runs neither see each other's rows nor pile up databases.
-  const name = "gloss_e2e";
+  // One database per port, made afresh each run, so runs neither see each other's rows nor pile up databases,
+  // and two checkouts testing on different ports do not wipe each other's.
+  const name = `gloss_e2e_${Number(process.env.PORT ?? 3100)}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
