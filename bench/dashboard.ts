@@ -2,7 +2,7 @@
  * What an assignment's dashboard costs on the server: a seminar of 40 students with 5,000 annotations (each with
  * its opening comment) and 3,000 replies in its room on the seed essay, written as the relational rows the
  * websocket server keeps and as the room's document. Times the participation count (the dashboard's query and
- * arithmetic), the dashboard as its page asks for it (with the instructor check), the table's HTML, and the CSV,
+ * arithmetic), the dashboard as its page asks for it (instructor check, table, heat map, activity over time), the table's HTML, and the CSV,
  * for a passage of a few paragraphs and for the whole essay. Prints figures; asserts nothing.
  * Run: npm run bench:dashboard (uses DATABASE_URL's server when set, else an embedded PostgreSQL).
  */
@@ -18,6 +18,7 @@ import * as Y from "yjs";
 import { ParticipationTable } from "../app/seminars/[id]/assignments/[assignmentId]/participation-table";
 import { createAssignment } from "../lib/assignments/create-assignment.server";
 import { getDashboard } from "../lib/assignments/get-dashboard.server";
+import { getParticipationTable } from "../lib/assignments/get-participation-table.server";
 import { getParticipation } from "../lib/assignments/get-participation.server";
 import { participationCsv } from "../lib/assignments/participation-csv";
 import { createDb, type Db } from "../lib/db/client.server";
@@ -172,14 +173,14 @@ try {
     const dashboard = await time(RUNS, () => getDashboard(db, { ...ref, now: new Date() }));
     const rows = dashboard.last.rows.map(({ student: { id, name }, ...row }) => ({ ...row, student: { id, name } }));
     const html = await time(RUNS, () => renderToString(createElement(ParticipationTable, { rows, rule: dashboard.last.rule, ruleText: dashboard.last.ruleText })));
-    const csv = await time(RUNS, async () => participationCsv(await getDashboard(db, { ...ref, now: new Date() })));
+    const csv = await time(RUNS, async () => participationCsv(await getParticipationTable(db, { ...ref, now: new Date() })));
     const inPassage = dashboard.last.rows.reduce((sum, row) => sum + row.notes, 0);
     console.log(`\n${assignment.title}: ${inPassage} of the students' notes in the passage, ${dashboard.last.rows.filter((r) => r.status === "done").length} students done`);
-    const line = (label: string, figures: Parameters<typeof ms>[0], extra = "") => console.log(`  ${label.padEnd(42)} ${ms(figures)}${extra}`);
+    const line = (label: string, figures: Parameters<typeof ms>[0], extra = "") => console.log(`  ${label.padEnd(46)} ${ms(figures)}${extra}`);
     line("participation (query + counting)", counted);
-    line("dashboard (instructor check + the above)", dashboard);
+    line("dashboard (check, the above, heat map, chart)", dashboard);
     line("table HTML (server render of the table)", html);
-    line("CSV (dashboard + formatting)", csv, `   ${csv.last.length.toLocaleString("en")} bytes`);
+    line("CSV (check, table, formatting)", csv, `   ${csv.last.length.toLocaleString("en")} bytes`);
   }
 } finally {
   await db.$disconnect();

@@ -16,6 +16,7 @@ import { editAssignment } from "./edit-assignment.server";
 import { extendDueDate } from "./extend-due-date.server";
 import { getAssignment } from "./get-assignment.server";
 import { getDashboard } from "./get-dashboard.server";
+import { getParticipationTable } from "./get-participation-table.server";
 import { listSeminarAssignments } from "./list-seminar-assignments.server";
 import { ASSIGNMENT_NOT_AVAILABLE } from "./not-available";
 import type { AssignmentFields } from "./schemas";
@@ -185,6 +186,7 @@ describe("changing an assignment", () => {
       await expectAppError(setAssignmentClosed(database.db, { ...ref, closed: true, now: NOW }), AppErrorCode.NotFound, ASSIGNMENT_NOT_AVAILABLE);
       await expectAppError(extendDueDate(database.db, { ...ref, studentId: ada.id, dueAt: new Date(DUE.getTime() + 1) }), AppErrorCode.NotFound, ASSIGNMENT_NOT_AVAILABLE);
       await expectAppError(getDashboard(database.db, { ...ref, now: NOW }), AppErrorCode.NotFound, ASSIGNMENT_NOT_AVAILABLE);
+      await expectAppError(getParticipationTable(database.db, { ...ref, now: NOW }), AppErrorCode.NotFound, ASSIGNMENT_NOT_AVAILABLE);
     }
     await expectAppError(deleteAssignment(database.db, { seminarId, assignmentId: "no-such-assignment", userId: teacher.id }), AppErrorCode.NotFound, ASSIGNMENT_NOT_AVAILABLE);
     expect(await snapshot()).toEqual(before);

@@ -1,4 +1,4 @@
-import { getDashboard } from "@/lib/assignments/get-dashboard.server";
+import { getParticipationTable } from "@/lib/assignments/get-participation-table.server";
 import { participationCsv, participationFileName } from "@/lib/assignments/participation-csv";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
@@ -20,9 +20,9 @@ export async function GET(_request: Request, { params }: Params) {
   let csv: string;
   let title: string;
   try {
-    const dashboard = await getDashboard(getDb(), { seminarId, assignmentId, userId: user.id, now });
-    csv = participationCsv(dashboard);
-    title = dashboard.assignment.title;
+    const table = await getParticipationTable(getDb(), { seminarId, assignmentId, userId: user.id, now });
+    csv = participationCsv(table);
+    title = table.assignment.title;
   } catch (error) {
     if (error instanceof AppError) return notFound();
     throw error;
