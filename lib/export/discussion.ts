@@ -49,7 +49,7 @@ export type ExportThread = {
 };
 
 export type ExportScope = {
-  /** Only threads and comments of this member (a thread is kept when they wrote any of it; only their comments are). */
+  /** Only threads this member wrote in, with only their comments and each thread's opener (which their replies answer). */
   member: ExportPerson | null;
   /** Paragraph range, 1-based and inclusive. */
   from: number | null;
