@@ -67,6 +67,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
+      // A closing socket has its own deadline (close() below): a dropped slow reader cannot answer a ping from
+      // behind what it has not read, and cutting it here would take its close code from it.
+      if (ws.readyState === WebSocket.CLOSING) continue;
       if (!alive.has(ws)) ws.terminate();
       else {
         alive.delete(ws);
