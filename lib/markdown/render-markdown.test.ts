@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown } from "./render-markdown";
 
 describe("renderMarkdown", () => {
   it("renders the allowed subset: emphasis, strong, code, lists and links", () => {
