@@ -21,14 +21,17 @@ const inline = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\
 /** A quoted passage is the essay's text: a line that starts like a heading or a list is still just text. */
 const quoteLine = (line: string) => `> ${inline(line).replace(/^(#{1,6}|[>+\-*]|\d{1,9}[.)])(?=\s|$)/, "\\$1")}`;
 
+const roleNote = (person: ExportPerson) => (person.role === "instructor" ? " (instructor)" : "");
+const who = (person: ExportPerson) => `${inline(person.name)}${roleNote(person)}`;
+
 function scopeText({ member, from, to, assignment, includeResolved, includeHidden }: ExportScope): string {
-  const who = member ? `the threads ${inline(member.name)} wrote in` : "every thread";
+  const whose = member ? `the threads ${inline(member.name)} wrote in` : "every thread";
   const where =
     from !== null && to !== null ? (from === to ? `paragraph ${from}` : `paragraphs ${from}–${to}`)
     : from !== null ? `paragraphs ${from} to the end`
     : to !== null ? `paragraphs 1–${to}`
     : "all paragraphs";
-  const parts = [who, where];
+  const parts = [whose, where];
   if (assignment) parts.push(`the passage of the assignment “${inline(assignment.title)}”`);
   parts.push(includeResolved ? "resolved threads included" : "resolved threads left out");
   parts.push(includeHidden ? "hidden comments included" : "hidden comments left out");
@@ -49,9 +52,6 @@ function header(d: Discussion): string[] {
   );
   return lines;
 }
-
-const roleNote = (person: ExportPerson) => (person.role === "instructor" ? " (instructor)" : "");
-const who = (person: ExportPerson) => `${inline(person.name)}${roleNote(person)}`;
 
 function metaLine(comment: ExportComment, answersMissing: boolean): string {
   const parts = [`**${inline(comment.author.name)}**${roleNote(comment.author)}`, utc(comment.createdAt)];
