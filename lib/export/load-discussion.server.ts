@@ -67,9 +67,9 @@ export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Di
   // Scope: who, which paragraphs.
   let member: ExportPerson | null = null;
   if (request.member) {
-    if (!roleOf.has(request.member) && seminarId) throw new AppError(AppErrorCode.NotFound, "That person is not a member of this seminar.");
+    if (!roleOf.has(request.member) && seminarId) throw new AppError(AppErrorCode.InvalidInput, "That person is not a member of this seminar.");
     const user = await db.user.findUnique({ where: { id: request.member }, select: { id: true, name: true } });
-    if (!user) throw new AppError(AppErrorCode.NotFound, "That person is not a member of this seminar.");
+    if (!user) throw new AppError(AppErrorCode.InvalidInput, "That person is not a member of this seminar.");
     member = { ...user, role: roleOf.get(user.id) ?? "former member" };
   }
   let assignment: ExportScope["assignment"] = null;
@@ -84,7 +84,7 @@ export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Di
       (isInstructor ||
         (found.opensAt <= (request.now ?? new Date()) &&
           (found.audience === "everyone" || (await db.assignmentStudent.count({ where: { assignmentId: found.id, userId: request.userId } })) > 0)));
-    if (!visible) throw new AppError(AppErrorCode.NotFound, "There is no such assignment on this essay.");
+    if (!visible) throw new AppError(AppErrorCode.InvalidInput, "There is no such assignment on this essay.");
     assignment = { id: found.id, title: found.title };
     passage = locatePassage(essay.paragraphs, found);
   }

@@ -146,7 +146,7 @@ describe("what an export holds", () => {
     const d = await load(teacher.id, { member: ben.id });
     expect(bodies(d)).toEqual([["Settled"], ["Moscow prepared it", "I doubt it"]]);
     expect(d.scope.member).toMatchObject({ name: "Ben", role: "student" });
-    await expectAppError(load(teacher.id, { member: cleo.id }), AppErrorCode.NotFound, "That person is not a member of this seminar.");
+    await expectAppError(load(teacher.id, { member: cleo.id }), AppErrorCode.InvalidInput, "That person is not a member of this seminar.");
   });
 
   it("keeps a range of paragraphs, or an assignment's passage", async () => {
@@ -168,6 +168,6 @@ describe("what an export holds", () => {
     const d = await load(ada.id, { assignment: id });
     expect(d.scope.assignment).toEqual({ id, title: "Words 15 to 25" });
     expect(bodies(d)).toEqual([["Moscow prepared it", "I doubt it"]]); // 20-30 overlaps 15-25; 2-10 does not
-    await expectAppError(load(ben.id, { assignment: id }), AppErrorCode.NotFound, "There is no such assignment on this essay.");
+    await expectAppError(load(ben.id, { assignment: id }), AppErrorCode.InvalidInput, "There is no such assignment on this essay.");
   });
 });
