@@ -87,10 +87,17 @@ export function ReadingList({ seminarId, essays, isInstructor, canRemove }: Prop
               <li key={essay.id} className="relative">
                 <Link
                   href={`/seminars/${seminarId}/essays/${essay.slug}`}
-                  className={`group flex flex-col rounded-xl border border-line bg-card px-5 py-4 shadow-xs transition hover:border-accent/40 hover:shadow-md ${canRemove ? "pr-28" : ""}`}
+                  className="group flex flex-col rounded-xl border border-line bg-card px-5 py-4 pr-32 shadow-xs transition hover:border-accent/40 hover:shadow-md"
                 >
                   <span className="font-serif text-lg font-semibold leading-snug text-ink group-hover:text-accent-strong">{essay.title}</span>
                   <span className="mt-0.5 text-sm text-muted">{essay.author ?? "Unknown author"}</span>
+                </Link>
+                <Link
+                  href={`/seminars/${seminarId}/essays/${essay.slug}/export-discussion`}
+                  aria-label={`Export the discussion of “${essay.title}”`}
+                  className="absolute bottom-4 right-4 text-xs font-medium text-accent underline-offset-2 hover:underline"
+                >
+                  Export…
                 </Link>
                 {canRemove && !open ? (
                   <button

@@ -160,6 +160,9 @@ export default async function AssignmentPage({ params }: Props) {
                 <a href={`${base}/participation.csv`} className={`${secondaryButton} text-sm`} download>
                   Download CSV
                 </a>
+                <Link href={`/seminars/${id}/essays/${assignment.essay.slug}/export-discussion?assignment=${assignment.id}`} className={`${secondaryButton} text-sm`}>
+                  Export the threads…
+                </Link>
               </div>
               {canChange ? (
                 <div className="mt-4 border-t border-line pt-4">

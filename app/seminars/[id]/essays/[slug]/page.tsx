@@ -52,6 +52,9 @@ export default async function SeminarEssayPage({ params, searchParams }: Props) 
           </span>
           <span className="sr-only">Your role:</span>
           <RoleBadge role={role === "instructor" ? "instructor" : "student"} />
+          <Link href={`/seminars/${seminar.id}/essays/${essay.slug}/export-discussion${assignment ? `?assignment=${assignment.id}` : ""}`} className="ml-auto text-accent underline-offset-2 hover:underline">
+            Export the discussion…
+          </Link>
         </p>
         <div className="mt-2">
           <EssayTitle title={essay.title} author={essay.author} source={essay.source} />
