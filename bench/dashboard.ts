@@ -7,11 +7,7 @@
  * Run: npm run bench:dashboard (uses DATABASE_URL's server when set, else an embedded PostgreSQL).
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import * as Y from "yjs";
@@ -22,47 +18,16 @@ import { getParticipationTable } from "../lib/assignments/get-participation-tabl
 import { getParticipation } from "../lib/assignments/get-participation.server";
 import { participationCsv } from "../lib/assignments/participation-csv";
 import { createDb, type Db } from "../lib/db/client.server";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres.server";
-import { migrateDatabase } from "../lib/db/migrate.server";
 import { ANNOTATIONS, COMMENTS, entryKey, roomIdFor, type Annotation, type Comment } from "../lib/doc/layout";
 import { addEssay } from "../lib/seminars/add-essay.server";
 import { createSeminar } from "../lib/seminars/create-seminar.server";
 import { seedDatabase } from "../prisma/seed";
-import { databaseUrlWithName } from "../tests/helpers/database-url";
+import { benchDatabase } from "./bench-database";
 
 const STUDENTS = 40;
 const ANNOTATION_COUNT = 5_000;
 const REPLY_COUNT = 3_000;
 const RUNS = 7;
-
-/** A database of its own, dropped afterwards: on DATABASE_URL's server, or an embedded one in a temporary folder. */
-async function benchDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
-  let server = process.env.DATABASE_URL;
-  let stopServer = async () => {};
-  if (!server) {
-    const dir = mkdtempSync(path.join(tmpdir(), "gloss-bench-pg-"));
-    const embedded = await startEmbeddedPostgres(dir, "postgres");
-    server = embedded.url;
-    stopServer = async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
-  const name = `gloss_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: databaseUrlWithName(server, "postgres") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = databaseUrlWithName(server, name);
-  await migrateDatabase(url);
-  return {
-    url,
-    async close() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      await stopServer();
-    },
-  };
-}
 
 // A fixed sequence, so every run seeds the same room.
 let seed = 7;
