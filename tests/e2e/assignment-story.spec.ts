@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { dragToSelect, selectWords } from "./support/select-text";
+import { commentOn, paragraphWith } from "./support/annotate";
+import { dragToSelect } from "./support/select-text";
 import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
 import { signUpThroughUi } from "./support/sign-up";
 
@@ -31,24 +32,11 @@ async function newReader(browser: Browser, name: string) {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const paragraphWith = (page: Page, text: string) => page.locator("p[data-paragraph-id]").filter({ hasText: text });
 
 /** The unread count the header's bell says, 0 when it says none. */
 async function unreadCount(page: Page): Promise<number> {
   const label = await page.getByRole("link", { name: /^Notifications/ }).getAttribute("aria-label");
   return Number(/(\d+) unread/.exec(label ?? "")?.[1] ?? 0);
-}
-
-/** Comments on the selected words through the selection toolbar, and waits until the server has stored it. */
-async function commentOn(page: Page, paragraphText: string, words: string, body: string) {
-  await selectWords(paragraphWith(page, paragraphText), words);
-  await page.getByRole("toolbar", { name: "Annotate the selected words" }).getByRole("button", { name: "Comment" }).click();
-  const composer = page.getByRole("form", { name: "Comment on the selected words" });
-  await expect(composer).toContainText(words);
-  await composer.getByRole("textbox").fill(body);
-  await composer.getByRole("button", { name: "Save" }).click();
-  await expect(composer).toHaveCount(0);
-  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
 }
 
 test("an assignment's whole story: assigned from a selection, done by a student, followed live by the instructor", async ({ browser }) => {
