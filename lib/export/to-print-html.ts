@@ -58,7 +58,7 @@ function comment(c: ExportComment): string {
 
 function thread(t: ExportThread): string {
   const quote = t.quote
-    ? `<blockquote><span class="context">${escape(t.quote.prefix)}</span>${escape(t.quote.exact)}<span class="context">${escape(t.quote.suffix)}</span></blockquote>`
+    ? `<blockquote><span class="context">${t.quote.prefix ? `…${escape(t.quote.prefix)}` : ""}</span>${escape(t.quote.exact)}<span class="context">${t.quote.suffix ? `${escape(t.quote.suffix)}…` : ""}</span></blockquote>`
     : `<p class="whole">On the whole paragraph</p>`;
   const openers = t.comments.filter((c) => c.parentId === null || !t.comments.some((p) => p.id === c.parentId));
   const repliesTo = (id: string) => t.comments.filter((c) => c.parentId === id);

@@ -75,6 +75,7 @@ test("a reader exports the discussion on screen as CSV, Markdown and a printed P
   expect(reply).toMatchObject({ author: "Iris", role: "instructor", parent_id: rows.find((row) => row.body === ADA_ONE)!.comment_id });
   expect(rows.find((row) => row.body === ADA_ONE)!.quote).toBe("carefully prepared by Moscow");
 
+  await ada.page.screenshot({ path: "screenshots/export-page.png", fullPage: true });
   const md = await download(ada.page, "Markdown");
   expect(md.name).toMatch(/\.md$/);
   for (const body of onScreen) expect(md.text).toContain(body);
