@@ -72,3 +72,9 @@ export type Discussion = {
   /** In the essay's order: by paragraph, then by where the words start (whole-paragraph threads first), then by time. */
   threads: ExportThread[];
 };
+
+/**
+ * A discussion whose threads arrive one at a time, read from the database page by page as they are written out, so
+ * an export holds one page in memory whatever its size. Writers take this or a `Discussion` (an array is iterable too).
+ */
+export type DiscussionStream = Omit<Discussion, "threads"> & { threads: AsyncIterable<ExportThread> | Iterable<ExportThread> };

@@ -1,4 +1,4 @@
-import type { Discussion } from "./discussion";
+import type { DiscussionStream } from "./discussion";
 import type { ExportFormat } from "./schemas";
 
 const EXTENSION: Record<ExportFormat, string> = { md: "md", csv: "csv", jsonld: "jsonld", html: "html" };
@@ -17,7 +17,7 @@ const slug = (text: string) =>
  * A file name that says what the file holds, in plain ASCII (safe in a Content-Disposition header and on every
  * disk): essay, seminar (or "private-notes"), scope, date. "the-taliban-against-russia_close-reading_p3-5_ada_2026-11-26.md"
  */
-export function exportFileName(d: Discussion, format: ExportFormat): string {
+export function exportFileName(d: DiscussionStream, format: ExportFormat): string {
   const { scope } = d;
   const parts = [slug(d.essay.slug) || "essay", d.seminar ? slug(d.seminar.name) || "seminar" : "private-notes"];
   if (scope.assignment) parts.push(`assignment-${slug(scope.assignment.title) || "passage"}`);

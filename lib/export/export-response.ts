@@ -7,7 +7,7 @@ import type { ZodError } from "zod";
 import { getDb } from "../db/client.server";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { exportFileName } from "./export-file-name";
-import { loadDiscussion } from "./load-discussion.server";
+import { openDiscussion } from "./load-discussion.server";
 import { renderExport } from "./render-export";
 import type { ExportQuery } from "./schemas";
 
@@ -19,18 +19,24 @@ function nonceOf(request: Request): string | undefined {
   return /'nonce-([^']+)'/.exec(request.headers.get("content-security-policy") ?? "")?.[1];
 }
 
-function stream(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+function stream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.iterator]();
+  const iterator = chunks[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
-    // Pulled as the client reads: a slow download holds one chunk, not the whole file.
-    pull(controller) {
-      const next = iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+    // Pulled as the client reads: a slow download holds a chunk and a page of rows, not the whole file.
+    async pull(controller) {
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        // The database went away mid-export: the download ends in an error rather than looking complete.
+        console.warn("[gloss] export broke off:", String(error));
+        controller.error(error);
+      }
     },
-    cancel() {
-      iterator.return?.();
+    async cancel() {
+      await iterator.return?.();
     },
   });
 }
@@ -42,7 +48,7 @@ export const exportResponse = {
   async of(request: Request, { roomId, userId, query, sourcePath }: { roomId: string; userId: string; query: ExportQuery; sourcePath: string }): Promise<Response> {
     let discussion;
     try {
-      discussion = await loadDiscussion(getDb(), {
+      discussion = await openDiscussion(getDb(), {
         roomId,
         userId,
         sourceUrl: new URL(sourcePath, request.url).toString(),
@@ -64,9 +70,6 @@ export const exportResponse = {
         "content-type": rendered.contentType,
         "content-disposition": `${rendered.inline ? "inline" : "attachment"}; filename="${name}"`,
         "cache-control": "no-store",
-        // What the page's progress bar counts toward (the body's size is known only once written).
-        "x-export-threads": String(discussion.threads.length),
-        "x-export-comments": String(discussion.threads.reduce((n, t) => n + t.comments.length, 0)),
       },
     });
   },

@@ -1,6 +1,7 @@
 /**
- * Loads what an export holds, from the relational copy the websocket server keeps, already cut to what the asker
- * may see and asked for. Access is decided by authorizeRoom, as for the page and the websocket: members of the
+ * Reads what an export holds, from the relational copy the websocket server keeps, already cut to what the asker
+ * may see and asked for. The threads are read in reading order a page at a time, as the export is written, so an
+ * export of any size holds one page of rows (a room's member names are kept; they are a seminar's worth). Access is decided by authorizeRoom, as for the page and the websocket: members of the
  * seminar only, while the essay is on its list; a reader's private notes, their owner only.
  *
  * What is left out, and why:
@@ -11,12 +12,13 @@
  * - for one member's contributions: threads they wrote nothing in; in the others, comments but theirs and the
  *   thread's opener, which their replies answer.
  */
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client.server";
 import { REACTION_KINDS, type ReactionKind } from "../doc/layout";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { authorizeRoom } from "../rooms/authorize-room.server";
 import { isInPassage, locatePassage } from "../assignments/passage";
-import type { Discussion, ExportPerson, ExportRole, ExportScope, ExportThread, ExportComment } from "./discussion";
+import type { Discussion, DiscussionStream, ExportPerson, ExportRole, ExportScope, ExportThread, ExportComment } from "./discussion";
 
 export const EXPORT_NOT_AVAILABLE = "There is no such discussion to export.";
 
@@ -32,11 +34,41 @@ export type ExportRequest = {
   resolved?: boolean;
   hidden?: boolean;
   now?: Date;
+  /** Annotations per query (tests make it small to cross page edges). */
+  pageSize?: number;
 };
 
 const notAvailable = () => new AppError(AppErrorCode.NotFound, EXPORT_NOT_AVAILABLE);
 
+/** Annotations read per query; each page's comments and reactions are read with it. */
+const PAGE = 500;
+
+type AnnotationRow = {
+  id: string;
+  paragraphId: string;
+  authorId: string;
+  kind: string;
+  color: string | null;
+  quote: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  start: number | null;
+  end: number | null;
+  createdAt: Date;
+  position: number;
+  sortStart: number;
+  createdMs: bigint;
+};
+
+/** The whole discussion in memory: for tests and small exports; the routes and the command stream it. */
 export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Discussion> {
+  const opened = await openDiscussion(db, request);
+  const threads: ExportThread[] = [];
+  for await (const thread of opened.threads) threads.push(thread);
+  return { ...opened, threads };
+}
+
+export async function openDiscussion(db: Db, request: ExportRequest): Promise<DiscussionStream> {
   let access;
   try {
     access = await authorizeRoom(db, request.roomId, request.userId);
@@ -94,76 +126,88 @@ export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Di
   if ((from !== null && from > paragraphCount) || (to !== null && to > paragraphCount)) {
     throw new AppError(AppErrorCode.InvalidInput, `This essay has ${paragraphCount} paragraphs.`);
   }
-  const indexOf = new Map(essay.paragraphs.map((p, i) => [p.id, { index: i + 1, position: p.position }]));
-
-  const [annotations, comments, reactions] = await Promise.all([
-    db.annotation.findMany({ where: { roomId: room.id, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.comment.findMany({ where: { roomId: room.id, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.reaction.findMany({ where: { roomId: room.id }, select: { commentId: true, emoji: true } }),
-  ]);
-  const authorIds = [...new Set([...annotations.map((a) => a.authorId), ...comments.map((c) => c.authorId)])];
-  const names = new Map((await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const indexOf = new Map(essay.paragraphs.map((p, i) => [p.id, i + 1]));
+  const inRange = essay.paragraphs.filter((_, i) => (from === null || i + 1 >= from) && (to === null || i + 1 <= to)).map((p) => p.id);
+  const highlight = Prisma.sql`(a."kind" = 'highlight' AND a."start" IS NOT NULL AND a."end" IS NOT NULL)`;
+  // The passage test of isInPassage (lib/assignments/passage.ts), as SQL: points compare as (position, offset).
+  const inPassage = passage
+    ? Prisma.sql`AND p."position" BETWEEN ${passage.start.position} AND ${passage.end.position}
+        AND (NOT ${highlight} OR ((p."position", a."start") < (${passage.end.position}, ${passage.end.offset})
+                                  AND (${passage.start.position}, ${passage.start.offset}) < (p."position", a."end")))`
+    : Prisma.empty;
+  const names = new Map<string, string>();
   const person = (id: string): ExportPerson => ({ id, name: names.get(id) ?? "Unknown reader", role: roleOf.get(id) ?? "former member" });
+  const roomId = room.id;
+  const pageSize = request.pageSize ?? PAGE;
 
-  const reactionCounts = new Map<string, Map<string, number>>();
-  for (const r of reactions) {
-    const counts = reactionCounts.get(r.commentId) ?? new Map<string, number>();
-    counts.set(r.emoji, (counts.get(r.emoji) ?? 0) + 1);
-    reactionCounts.set(r.commentId, counts);
+  async function* threads(): AsyncGenerator<ExportThread> {
+    let after: AnnotationRow | null = null;
+    for (;;) {
+      const rows: AnnotationRow[] = await db.$queryRaw<AnnotationRow[]>(Prisma.sql`
+        SELECT * FROM (
+          SELECT a."id", a."paragraphId", a."authorId", a."kind", a."color", a."quote", a."prefix", a."suffix", a."start", a."end",
+                 a."createdAt", p."position",
+                 CASE WHEN ${highlight} THEN a."start" ELSE -1 END AS "sortStart",
+                 floor(extract(epoch FROM a."createdAt") * 1000)::bigint AS "createdMs"
+          FROM "Annotation" a JOIN "Paragraph" p ON p."id" = a."paragraphId"
+          WHERE a."roomId" = ${roomId} AND a."deletedAt" IS NULL AND a."paragraphId" = ANY(${inRange}) ${inPassage}
+        ) t
+        WHERE ${after ? Prisma.sql`("position", "sortStart", "createdMs", "id") > (${after.position}, ${after.sortStart}, ${after.createdMs}, ${after.id})` : Prisma.sql`true`}
+        ORDER BY "position", "sortStart", "createdMs", "id"
+        LIMIT ${pageSize}`);
+      if (rows.length === 0) return;
+      const ids = rows.map((r) => r.id);
+      const [comments, reactions] = await Promise.all([
+        db.comment.findMany({ where: { roomId, annotationId: { in: ids }, deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+        db.reaction.findMany({ where: { roomId, comment: { annotationId: { in: ids } } }, select: { commentId: true, emoji: true } }),
+      ]);
+      const unknown = [...new Set([...rows.map((r) => r.authorId), ...comments.map((c) => c.authorId)])].filter((id) => !names.has(id));
+      if (unknown.length > 0) for (const u of await db.user.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+
+      const reactionCounts = new Map<string, Map<string, number>>();
+      for (const r of reactions) {
+        const counts = reactionCounts.get(r.commentId) ?? new Map<string, number>();
+        counts.set(r.emoji, (counts.get(r.emoji) ?? 0) + 1);
+        reactionCounts.set(r.commentId, counts);
+      }
+      const reactionsOf = (commentId: string) =>
+        REACTION_KINDS.flatMap((kind: ReactionKind) => {
+          const count = reactionCounts.get(commentId)?.get(kind) ?? 0;
+          return count > 0 ? [{ kind, count }] : [];
+        });
+      const byAnnotation = new Map<string, typeof comments>();
+      for (const c of comments) byAnnotation.set(c.annotationId, [...(byAnnotation.get(c.annotationId) ?? []), c]);
+
+      for (const a of rows) {
+        const thread = toThread(a, byAnnotation.get(a.id) ?? [], reactionsOf);
+        if (thread) yield thread;
+      }
+      if (rows.length < pageSize) return;
+      after = rows.at(-1)!;
+    }
   }
-  const reactionsOf = (commentId: string) =>
-    REACTION_KINDS.flatMap((kind: ReactionKind) => {
-      const count = reactionCounts.get(commentId)?.get(kind) ?? 0;
-      return count > 0 ? [{ kind, count }] : [];
-    });
 
-  const byAnnotation = new Map<string, typeof comments>();
-  for (const c of comments) {
-    const list = byAnnotation.get(c.annotationId) ?? [];
-    list.push(c);
-    byAnnotation.set(c.annotationId, list);
-  }
-
-  const threads: Array<ExportThread & { order: [number, number, number] }> = [];
-  for (const a of annotations) {
-    const place = indexOf.get(a.paragraphId);
-    if (!place) continue;
-    if (from !== null && place.index < from) continue;
-    if (to !== null && place.index > to) continue;
-    if (passage && !isInPassage(passage, { position: place.position, kind: a.kind, start: a.start, end: a.end })) continue;
-
-    let own = byAnnotation.get(a.id) ?? [];
+  function toThread(a: AnnotationRow, written: Array<{ id: string; parentId: string | null; authorId: string; body: string; createdAt: Date; editedAt: Date | null; tags: string[]; resolvedAt: Date | null; hiddenAt: Date | null }>, reactionsOf: (id: string) => ExportComment["reactions"]): ExportThread | null {
+    let own = written;
     const opener = own.find((c) => c.parentId === null) ?? null;
     if (!includeHidden) {
       // Replies answer the opener: without it they would answer nothing the reader may see.
       if (opener?.hiddenAt) own = [];
       else own = own.filter((c) => !c.hiddenAt);
-      if (own.length === 0 && (byAnnotation.get(a.id)?.length ?? 0) > 0) continue;
+      if (own.length === 0 && written.length > 0) return null;
     }
     const resolved = opener?.resolvedAt != null;
-    if (resolved && !includeResolved) continue;
+    if (resolved && !includeResolved) return null;
     if (member) {
-      const wroteAny = a.authorId === member.id || own.some((c) => c.authorId === member.id);
-      if (!wroteAny) continue;
-      own = own.filter((c) => c.authorId === member.id || c.id === opener?.id);
+      const wroteAny = a.authorId === member.id || own.some((c) => c.authorId === member!.id);
+      if (!wroteAny) return null;
+      own = own.filter((c) => c.authorId === member!.id || c.id === opener?.id);
     }
-    const exported: ExportComment[] = own.map((c) => ({
-      id: c.id,
-      parentId: c.parentId,
-      author: person(c.authorId),
-      body: c.body,
-      createdAt: c.createdAt,
-      editedAt: c.editedAt,
-      tags: c.tags,
-      reactions: reactionsOf(c.id),
-      resolved: c.resolvedAt !== null,
-      hidden: c.hiddenAt !== null,
-    }));
     const isHighlight = a.kind === "highlight" && a.start !== null && a.end !== null;
-    threads.push({
+    return {
       id: a.id,
       paragraphId: a.paragraphId,
-      paragraphIndex: place.index,
+      paragraphIndex: indexOf.get(a.paragraphId)!,
       kind: isHighlight ? "highlight" : "paragraph",
       quote: isHighlight ? { exact: a.quote ?? "", prefix: a.prefix ?? "", suffix: a.suffix ?? "" } : null,
       position: isHighlight ? { start: a.start!, end: a.end! } : null,
@@ -171,11 +215,20 @@ export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Di
       author: person(a.authorId),
       createdAt: a.createdAt,
       resolved,
-      comments: exported,
-      order: [place.index, isHighlight ? a.start! : -1, a.createdAt.getTime()],
-    });
+      comments: own.map((c) => ({
+        id: c.id,
+        parentId: c.parentId,
+        author: person(c.authorId),
+        body: c.body,
+        createdAt: c.createdAt,
+        editedAt: c.editedAt,
+        tags: c.tags,
+        reactions: reactionsOf(c.id),
+        resolved: c.resolvedAt !== null,
+        hidden: c.hiddenAt !== null,
+      })),
+    };
   }
-  threads.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
 
   return {
     essay: { id: essay.id, slug: essay.slug, title: essay.title, author: essay.author, source: essay.source },
@@ -184,6 +237,6 @@ export async function loadDiscussion(db: Db, request: ExportRequest): Promise<Di
     exportedAt: request.now ?? new Date(),
     exportedBy: { ...me, role: roleOf.get(me.id) ?? "former member" },
     scope: { member, from, to, assignment, includeResolved, includeHidden },
-    threads: threads.map(({ order: _order, ...thread }) => thread),
+    threads: threads(),
   };
 }

@@ -126,6 +126,11 @@ describe("what an export holds", () => {
     expect(d.threads[0]!.resolved).toBe(true);
   });
 
+  it("reads the same threads in the same order whatever the page size", async () => {
+    const whole = await load(teacher.id, { hidden: true });
+    for (const pageSize of [1, 2, 3]) expect(await load(teacher.id, { hidden: true, pageSize })).toEqual(whole);
+  });
+
   it("gives a student no hidden comment even when asked; an instructor who asks gets them marked", async () => {
     expect(bodies(await load(ada.id, { hidden: true })).flat()).not.toContain("Something rude");
     const d = await load(teacher.id, { hidden: true });

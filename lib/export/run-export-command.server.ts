@@ -9,7 +9,7 @@ import type { Db } from "../db/client.server";
 import { privateRoomIdFor, roomIdFor } from "../doc/layout";
 import { AppError } from "../errors/app-error";
 import { exportFileName } from "./export-file-name";
-import { loadDiscussion } from "./load-discussion.server";
+import { openDiscussion } from "./load-discussion.server";
 import { renderExport } from "./render-export";
 import { ExportQuerySchema } from "./schemas";
 
@@ -68,24 +68,23 @@ export async function runExportCommand(db: Db, argv: string[], io: CommandIo): P
   const roomId = values.private ? privateRoomIdFor(essay.id, user.id) : roomIdFor(essay.id, values.seminar!);
   let discussion;
   try {
-    discussion = await loadDiscussion(db, { roomId, userId: user.id, sourceUrl: `urn:gloss:essay:${values.essay}`, ...query.data });
+    discussion = await openDiscussion(db, { roomId, userId: user.id, sourceUrl: `urn:gloss:essay:${values.essay}`, ...query.data });
   } catch (error) {
     if (error instanceof AppError) return error.code === "INVALID_INPUT" ? fail(2, error.message) : notFound();
     throw error;
   }
   const { chunks } = renderExport(discussion, query.data.format, { bom: query.data.bom });
   const out = values.out ? io.openFile(values.out) : io.stdout;
-  const comments = discussion.threads.reduce((n, t) => n + t.comments.length, 0);
   const showProgress = values.out !== undefined && io.stderr.isTTY === true;
   let bytes = 0;
   let written = 0;
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     bytes += Buffer.byteLength(chunk);
     written++;
     if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
     if (showProgress && written % 200 === 0) io.stderr.write(`\rExporting… ${(bytes / 1024).toFixed(0)} KB`);
   }
   if (values.out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  io.stderr.write(`${showProgress ? "\r" : ""}Exported ${discussion.threads.length} threads, ${comments} comments (${(bytes / 1024).toFixed(1)} KB)${values.out ? ` to ${values.out}` : ""}; a download would be named ${exportFileName(discussion, query.data.format)}\n`);
+  io.stderr.write(`${showProgress ? "\r" : ""}Exported ${(bytes / 1024).toFixed(1)} KB${values.out ? ` to ${values.out}` : ""}; a download would be named ${exportFileName(discussion, query.data.format)}\n`);
   return 0;
 }

@@ -8,7 +8,7 @@
  * stream a large seminar's export; the optional byte order mark is what Excel needs to read UTF-8 as UTF-8.
  */
 import { csvLine } from "../csv/csv-cell";
-import type { Discussion, ExportComment, ExportThread } from "./discussion";
+import type { Discussion, DiscussionStream, ExportComment, ExportThread } from "./discussion";
 
 export const CSV_COLUMNS = [
   "thread_id",
@@ -55,6 +55,15 @@ function row(thread: ExportThread, comment: ExportComment | null): Array<string 
 export function* csvChunks(d: Discussion, { bom = false }: CsvOptions = {}): Generator<string> {
   yield (bom ? BOM : "") + csvLine(CSV_COLUMNS);
   for (const thread of d.threads) {
+    if (thread.comments.length === 0) yield csvLine(row(thread, null));
+    for (const comment of thread.comments) yield csvLine(row(thread, comment));
+  }
+}
+
+/** The same rows, for a discussion read as it is written out (see DiscussionStream). */
+export async function* csvStream(d: DiscussionStream, { bom = false }: CsvOptions = {}): AsyncGenerator<string> {
+  yield (bom ? BOM : "") + csvLine(CSV_COLUMNS);
+  for await (const thread of d.threads) {
     if (thread.comments.length === 0) yield csvLine(row(thread, null));
     for (const comment of thread.comments) yield csvLine(row(thread, comment));
   }

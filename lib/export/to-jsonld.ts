@@ -16,7 +16,7 @@
  * `jsonLdChunks` writes the same text as `JSON.stringify(discussionToJsonLd(d), null, 2)` one annotation at a
  * time, so a route can stream a large seminar without holding the whole document as a string.
  */
-import type { Discussion, ExportComment, ExportPerson, ExportThread } from "./discussion";
+import type { Discussion, DiscussionStream, ExportComment, ExportPerson, ExportThread } from "./discussion";
 import { JSONLD_CONTEXT, paragraphSelectorValue, urn } from "./jsonld-terms";
 
 type Agent = { id: string; type: "Person"; name: string; "gloss:role": ExportPerson["role"] };
@@ -60,7 +60,7 @@ export type AnnotationCollection = {
 
 const agent = (person: ExportPerson): Agent => ({ id: urn.user(person.id), type: "Person", name: person.name, "gloss:role": person.role });
 
-function passage(d: Discussion, thread: ExportThread): Passage {
+function passage(d: DiscussionStream, thread: ExportThread): Passage {
   const paragraph = paragraphSelectorValue(thread.paragraphId);
   const refinements: Refinement[] = [];
   if (thread.quote) refinements.push({ type: "TextQuoteSelector", ...thread.quote });
@@ -75,7 +75,7 @@ const placeFacts = (thread: ExportThread) => ({
   ...(thread.color ? { "gloss:color": thread.color } : {}),
 });
 
-function commentAnnotation(d: Discussion, thread: ExportThread, c: ExportComment): WebAnnotation {
+function commentAnnotation(d: DiscussionStream, thread: ExportThread, c: ExportComment): WebAnnotation {
   const opens = c.parentId === null;
   const purpose = opens ? "commenting" : "replying";
   return {
@@ -98,29 +98,35 @@ function commentAnnotation(d: Discussion, thread: ExportThread, c: ExportComment
   };
 }
 
-function* annotations(d: Discussion): Generator<WebAnnotation> {
-  for (const thread of d.threads) {
-    if (!thread.comments.some((c) => c.parentId === null)) {
-      yield {
-        id: urn.annotation(thread.id),
-        type: "Annotation",
-        motivation: "highlighting",
-        creator: agent(thread.author),
-        created: thread.createdAt.toISOString(),
-        target: passage(d, thread),
-        "gloss:thread": urn.annotation(thread.id),
-        ...placeFacts(thread),
-        "gloss:resolved": thread.resolved,
-      };
-    }
-    for (const comment of thread.comments) yield commentAnnotation(d, thread, comment);
+/** A thread's annotations: each comment, and the highlight itself when no comment opens it. */
+function* threadAnnotations(d: DiscussionStream, thread: ExportThread): Generator<WebAnnotation> {
+  if (!thread.comments.some((c) => c.parentId === null)) {
+    yield {
+      id: urn.annotation(thread.id),
+      type: "Annotation",
+      motivation: "highlighting",
+      creator: agent(thread.author),
+      created: thread.createdAt.toISOString(),
+      target: passage(d, thread),
+      "gloss:thread": urn.annotation(thread.id),
+      ...placeFacts(thread),
+      "gloss:resolved": thread.resolved,
+    };
   }
+  for (const comment of thread.comments) yield commentAnnotation(d, thread, comment);
+}
+
+function* annotations(d: Discussion): Generator<WebAnnotation> {
+  for (const thread of d.threads) yield* threadAnnotations(d, thread);
 }
 
 const annotationCount = (d: Discussion) => d.threads.reduce((n, t) => n + t.comments.length + (t.comments.some((c) => c.parentId === null) ? 0 : 1), 0);
 
-/** Everything but the annotations; `first` comes last, and `items` last in it, so the annotations can be streamed. */
-function collection(d: Discussion, items: WebAnnotation[]): AnnotationCollection {
+/**
+ * Everything but the annotations; `first` comes before `total`, and `items` last in it, so the annotations can be
+ * streamed and counted as they go.
+ */
+function collection(d: DiscussionStream, items: WebAnnotation[], total: number): AnnotationCollection {
   const id = `urn:gloss:export:${d.essay.id}:${d.seminar?.id ?? "private"}:${d.exportedAt.getTime()}`;
   const page = `${id}:page:1`;
   return {
@@ -128,25 +134,25 @@ function collection(d: Discussion, items: WebAnnotation[]): AnnotationCollection
     id,
     type: "AnnotationCollection",
     label: d.seminar ? `Discussion of “${d.essay.title}” in ${d.seminar.name}` : `Private notes on “${d.essay.title}”`,
-    total: annotationCount(d),
     creator: agent(d.exportedBy),
     created: d.exportedAt.toISOString(),
     "gloss:essay": urn.essay(d.essay.id),
     ...(d.seminar ? { "gloss:seminar": urn.seminar(d.seminar.id) } : {}),
     last: page,
     first: { id: page, type: "AnnotationPage", partOf: id, startIndex: 0, items },
+    total,
   };
 }
 
 export function discussionToJsonLd(d: Discussion): AnnotationCollection {
-  return collection(d, [...annotations(d)]);
+  return collection(d, [...annotations(d)], annotationCount(d));
 }
 
 // JSON.stringify(…, null, 2) puts the page's items at this depth: collection > first > items > each.
 const ITEM_INDENT = "      ";
 
 export function* jsonLdChunks(d: Discussion): Generator<string> {
-  const shell = JSON.stringify(collection(d, []), null, 2);
+  const shell = JSON.stringify(collection(d, [], annotationCount(d)), null, 2);
   // `items` is the last key written, and no string value can hold this text unescaped.
   const at = shell.lastIndexOf('"items": []');
   yield `${shell.slice(0, at)}"items": [`;
@@ -155,4 +161,22 @@ export function* jsonLdChunks(d: Discussion): Generator<string> {
     yield `${count++ === 0 ? "" : ","}\n${ITEM_INDENT}${JSON.stringify(annotation, null, 2).replaceAll("\n", `\n${ITEM_INDENT}`)}`;
   }
   yield `${count === 0 ? "]" : `\n${ITEM_INDENT.slice(2)}]`}${shell.slice(at + '"items": []'.length)}`;
+}
+
+/**
+ * The same document for a discussion read as it is written out (see DiscussionStream): the annotations one at a
+ * time, and the total, which only the end knows, after them.
+ */
+export async function* jsonLdStream(d: DiscussionStream): AsyncGenerator<string> {
+  const shell = JSON.stringify(collection(d, [], 0), null, 2);
+  const at = shell.lastIndexOf('"items": []');
+  const totalAt = shell.lastIndexOf('"total": 0');
+  yield `${shell.slice(0, at)}"items": [`;
+  let count = 0;
+  for await (const thread of d.threads) {
+    for (const annotation of threadAnnotations(d, thread)) {
+      yield `${count++ === 0 ? "" : ","}\n${ITEM_INDENT}${JSON.stringify(annotation, null, 2).replaceAll("\n", `\n${ITEM_INDENT}`)}`;
+    }
+  }
+  yield `${count === 0 ? "]" : `\n${ITEM_INDENT.slice(2)}]`}${shell.slice(at + '"items": []'.length, totalAt)}"total": ${count}${shell.slice(totalAt + '"total": 0'.length)}`;
 }

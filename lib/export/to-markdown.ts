@@ -11,7 +11,7 @@
  * is opened.
  */
 import { closeOpenBlocks } from "./close-open-blocks";
-import type { Discussion, ExportComment, ExportPerson, ExportScope, ExportThread } from "./discussion";
+import type { Discussion, DiscussionStream, ExportComment, ExportPerson, ExportScope, ExportThread } from "./discussion";
 
 const utc = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
@@ -38,7 +38,7 @@ function scopeText({ member, from, to, assignment, includeResolved, includeHidde
   return `Scope: ${parts.join("; ")}.`;
 }
 
-function header(d: Discussion): string[] {
+function header(d: DiscussionStream): string[] {
   const where = d.seminar ? `Seminar: ${inline(d.seminar.name)}` : "Private notes";
   // A run of # ending a heading line is its optional closing sequence, and would vanish from the title.
   const lines = [`# ${inline(d.essay.title).replace(/(^|\s)(#+)$/, "$1\\$2")}`, ""];
@@ -125,4 +125,17 @@ export function discussionToMarkdown(d: Discussion): string {
     lines.push("", ...own);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The same text for a discussion read as it is written out (see DiscussionStream), a thread at a time. */
+export async function* markdownStream(d: DiscussionStream): AsyncGenerator<string> {
+  yield `${header(d).join("\n")}\n`;
+  let any = false;
+  for await (const thread of d.threads) {
+    any = true;
+    const own = threadLines(thread);
+    while (own.at(-1) === "") own.pop();
+    yield `\n${own.join("\n")}\n`;
+  }
+  if (!any) yield "\nNo threads in this scope.\n";
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Discussion, ExportPerson } from "./discussion";
-import { discussionToPrintHtml } from "./to-print-html";
+import { printHtmlStream } from "./to-print-html";
 
 const ada: ExportPerson = { id: "u1", name: "Ada <img src=x onerror=alert(1)>", role: "student" };
 const teacher: ExportPerson = { id: "u2", name: "Teacher", role: "instructor" };
@@ -34,8 +34,9 @@ const discussion: Discussion = {
   ],
 };
 
-describe("the print view", () => {
-  const html = discussionToPrintHtml(discussion, { nonce: "abc123" });
+describe("the print view", async () => {
+  let html = "";
+  for await (const chunk of printHtmlStream(discussion, { nonce: "abc123" })) html += chunk;
 
   it("holds every thread under its paragraph, replies inside their parent's, with a page break between paragraphs", () => {
     expect(html.match(/<article class="thread"/g)).toHaveLength(2);
@@ -46,6 +47,7 @@ describe("the print view", () => {
     expect(html).toContain("Tags: question");
     expect(html).toContain("Reactions: agree 2");
     expect(html).toContain("<strong>bold</strong>");
+    expect(html).toContain("<footer><p>2 threads, 3 comments.</p></footer>");
   });
 
   it("runs nothing from what readers wrote: names, quotes and bodies are text, unsafe links are dropped", () => {

@@ -5,7 +5,7 @@
  * (raw HTML off, unsafe links dropped). The document also forbids scripts itself, for when it is opened from disk.
  */
 import { renderMarkdown } from "../markdown/render-markdown";
-import type { Discussion, ExportComment, ExportThread } from "./discussion";
+import type { DiscussionStream, ExportComment, ExportThread } from "./discussion";
 import { describeScope } from "./describe-scope";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -29,7 +29,7 @@ const STYLE = `
   .replies { margin-left: 1.25rem; padding-left: .75rem; border-left: 2px solid #e4e1d8; }
   .badge { display: inline-block; border: 1px solid #d5d1c6; border-radius: 999px; padding: 0 .45rem; font-size: 11.5px; margin-left: .3rem; }
   .badge.hidden { border-color: #a02626; color: #a02626; }
-  .empty { color: #5b6169; font: 14px/1.5 system-ui, sans-serif; margin-top: 2rem; }
+  .empty, footer p { color: #5b6169; font: 14px/1.5 system-ui, sans-serif; margin-top: 2rem; }
   a { color: #1f5f6b; }
   @page { margin: 18mm 16mm; }
   @media print {
@@ -70,16 +70,14 @@ function thread(t: ExportThread): string {
   return `<article class="thread" data-thread-id="${escape(t.id)}">\n${quote}\n${body}\n</article>`;
 }
 
-/** `nonce`: the page's CSP nonce when the document is served by Gloss (its own policy forbids inline style otherwise). */
-export function discussionToPrintHtml(d: Discussion, { nonce }: { nonce?: string } = {}): string {
-  const byParagraph = new Map<number, ExportThread[]>();
-  for (const t of d.threads) byParagraph.set(t.paragraphIndex, [...(byParagraph.get(t.paragraphIndex) ?? []), t]);
-  const sections = [...byParagraph.entries()]
-    .map(([index, threads]) => `<section class="paragraph">\n<h2>Paragraph ${index}</h2>\n${threads.map(thread).join("\n")}\n</section>`)
-    .join("\n");
+/**
+ * The document, a paragraph's section at a time as the threads arrive (they come in reading order). `nonce`: the
+ * page's CSP nonce when Gloss serves it (its own policy forbids inline style otherwise).
+ */
+export async function* printHtmlStream(d: DiscussionStream, { nonce }: { nonce?: string } = {}): AsyncGenerator<string> {
   const title = `${d.essay.title}${d.seminar ? ` — ${d.seminar.name}` : " — private notes"}`;
   const nonceAttr = nonce ? ` nonce="${escape(nonce)}"` : "";
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -92,9 +90,23 @@ export function discussionToPrintHtml(d: Discussion, { nonce }: { nonce?: string
 <header>
 <h1>${escape(d.essay.title)}</h1>
 ${d.essay.author ? `<p>${escape(d.essay.author)}</p>\n` : ""}<p>${d.seminar ? `Discussion in ${escape(d.seminar.name)}` : "Private notes"} · ${escape(describeScope(d.scope))} · exported ${escape(when(d.exportedAt))} UTC by ${escape(d.exportedBy.name)}</p>
-<p>${d.threads.length} ${d.threads.length === 1 ? "thread" : "threads"}, ${d.threads.reduce((n, t) => n + t.comments.length, 0)} comments</p>
 </header>
-${sections || `<p class="empty">Nothing to show in this scope yet.</p>`}
+`;
+  let paragraph: number | null = null;
+  let threads = 0;
+  let comments = 0;
+  for await (const t of d.threads) {
+    if (t.paragraphIndex !== paragraph) {
+      if (paragraph !== null) yield "</section>\n";
+      paragraph = t.paragraphIndex;
+      yield `<section class="paragraph">\n<h2>Paragraph ${paragraph}</h2>\n`;
+    }
+    threads++;
+    comments += t.comments.length;
+    yield `${thread(t)}\n`;
+  }
+  if (paragraph !== null) yield "</section>\n";
+  yield `${threads === 0 ? `<p class="empty">Nothing to show in this scope yet.</p>` : `<footer><p>${threads} ${threads === 1 ? "thread" : "threads"}, ${comments} ${comments === 1 ? "comment" : "comments"}.</p></footer>`}
 </body>
 </html>
 `;

@@ -15,7 +15,7 @@ const FORMATS: Array<{ value: ExportFormat; label: string; hint: string }> = [
   { value: "html", label: "Print view", hint: "Opens in a new tab, to print or save as PDF." },
 ];
 
-type Progress = { state: "idle" } | { state: "downloading"; bytes: number; comments: number | null } | { state: "done"; name: string; bytes: number } | { state: "error"; message: string };
+type Progress = { state: "idle" } | { state: "downloading"; bytes: number } | { state: "done"; name: string; bytes: number } | { state: "error"; message: string };
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -63,14 +63,13 @@ export function ExportForm({
   const href = `${exportUrl}?${new URLSearchParams(query as Record<string, string>)}`;
 
   async function download() {
-    setProgress({ state: "downloading", bytes: 0, comments: null });
+    setProgress({ state: "downloading", bytes: 0 });
     try {
       const response = await fetch(href);
       if (!response.ok || !response.body) {
         setProgress({ state: "error", message: (await response.text()).trim() || `The export failed (${response.status}).` });
         return;
       }
-      const comments = Number(response.headers.get("x-export-comments") ?? NaN);
       const reader = response.body.getReader();
       const parts: BlobPart[] = [];
       let bytes = 0;
@@ -79,7 +78,7 @@ export function ExportForm({
         if (done) break;
         parts.push(value);
         bytes += value.byteLength;
-        setProgress({ state: "downloading", bytes, comments: Number.isFinite(comments) ? comments : null });
+        setProgress({ state: "downloading", bytes });
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "discussion";
       const url = URL.createObjectURL(new Blob(parts, { type: response.headers.get("content-type") ?? "application/octet-stream" }));
@@ -208,7 +207,6 @@ export function ExportForm({
           {progress.state === "downloading" ? (
             <span className="flex items-center gap-3 text-muted">
               <progress aria-label="Export progress" className="h-2 w-40 accent-accent" />
-              {progress.comments !== null ? `${progress.comments} comments · ` : ""}
               {size(progress.bytes)} so far
             </span>
           ) : progress.state === "done" ? (
