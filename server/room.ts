@@ -18,7 +18,7 @@ import { checkUpdate } from "./check-update";
 import { ClientOwners } from "./client-owners";
 import { CloseError } from "./close-error";
 import type { Limits } from "./limits";
-import { captureChanges, Moderator } from "./moderation";
+import { captureChanges, Moderator, SERVER_ORIGIN } from "./moderation";
 import { loadRoomDocument, loadWithheld } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
 import { RelationalCopy } from "./relational-copy";
@@ -225,6 +225,15 @@ export class Room {
     for (const entry of own) entry.state = sanitizeAwarenessState(entry.state, conn.user);
     applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
     if (this.owners.hasUnsaved) void this.queue.save(); // a new claim is stored even when no update follows
+  }
+
+  /**
+   * A write of the server's own (an import): applied to the live document as one transaction, then stored and sent
+   * like any update. Not checked against the write rules: whoever calls it has decided what may be written.
+   */
+  writeAsServer(write: (doc: Y.Doc) => void): void {
+    const changed = captureChanges(this.doc, () => this.doc.transact(() => write(this.doc), SERVER_ORIGIN));
+    if (this.moderator.afterChange(changed)) this.queue.redactPending();
   }
 
   private broadcast(message: Uint8Array): void {

@@ -10,7 +10,8 @@ import type { Db } from "../lib/db/client.server";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { CloseCode } from "../lib/live/wire";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
-import type { RoomRecord } from "../lib/rooms/find-room.server";
+import { findRoom, type RoomRecord } from "../lib/rooms/find-room.server";
+import { clearRoomWriter, setRoomWriter, type RoomWriter } from "../lib/rooms/room-writer";
 import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { listenForAccessEvents } from "./access-events";
 import { authenticate, checkOrigin } from "./authenticate";
@@ -92,6 +93,17 @@ export function createWsServer(options: WsServerOptions): WsServer {
       if (!room.destroyed) return room;
     }
   }
+
+  /** The room writer of this process (lib/rooms/room-writer.ts): resolves once the write is stored and copied. */
+  const writeToRoom: RoomWriter = async (roomId, write) => {
+    const record = await findRoom(db, roomId);
+    if (!record) throw new Error(`no room ${roomId}`);
+    const room = await openRoom(record);
+    room.writeAsServer(write);
+    await room.settle();
+    if (room.connections.size === 0) scheduleUnload(roomId, room);
+  };
+  setRoomWriter(writeToRoom);
 
   function scheduleUnload(roomId: string, room: Room) {
     setTimeout(async () => {
@@ -261,6 +273,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     },
     async close() {
       clearInterval(heartbeat);
+      clearRoomWriter(writeToRoom);
       await accessEvents?.close();
       for (const ws of wss.clients) ws.close(CloseCode.GoingAway, "server shutting down");
       const loaded = await Promise.allSettled(rooms.values());

@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from "./database";
 import { comment, highlight, putAnnotation, putComment } from "./entries";
 import { createUser, sessionCookie } from "./users";
 import { connectClient, waitFor, type TestClient } from "./y-client";
+import { until } from "./until";
 import { startTestServer, type TestServer } from "./ws-server";
 
 export type User = { id: string; name: string };
@@ -96,7 +97,7 @@ export async function setupSeminar({ listen = false, ...serverOptions }: Partial
         putComment(writer.doc, root);
       });
       await waitFor(witness.doc, () => witness.doc.getMap(COMMENTS).has(entryKey(user.id, root.id)), 5000, "the thread");
-      await expect.poll(() => db.comment.findFirst({ where: { id: root.id } })).not.toBeNull();
+      await until(async () => (await db.comment.findFirst({ where: { id: root.id } })) !== null, "the thread's row");
       return { mark, root, writer };
     },
     async disconnectAll() {

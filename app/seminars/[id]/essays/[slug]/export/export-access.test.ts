@@ -9,20 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMENTS, HIDDEN, entryKey } from "@/lib/doc/layout";
 import { setupSeminar, type SeminarFixture } from "@/tests/helpers/seminar-fixture";
 import { comment, highlight, putAnnotation, putComment } from "@/tests/helpers/entries";
+import { until } from "@/tests/helpers/until";
 import { waitFor } from "@/tests/helpers/y-client";
 import { sessionCookie } from "@/tests/helpers/users";
 import { GET as exportRoute } from "./route";
 
 let fixture: SeminarFixture;
 let slug: string;
-
-/** Waits until `check` holds (setup runs outside a test, where expect.poll is not available). */
-async function until(check: () => Promise<boolean>, what: string) {
-  for (const started = Date.now(); !(await check()); ) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   fixture = await setupSeminar();
