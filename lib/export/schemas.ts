@@ -36,3 +36,6 @@ export function exportQueryFrom(params: URLSearchParams) {
   }
   return ExportQuerySchema.safeParse(entries);
 }
+
+/** The largest file an import takes: an export of some 20,000 comments. */
+export const IMPORT_MAX_BYTES = 25 * 1024 * 1024;

@@ -11,7 +11,7 @@ type Preset = { assignment?: string; from?: string; to?: string; member?: string
 const FORMATS: Array<{ value: ExportFormat; label: string; hint: string }> = [
   { value: "md", label: "Markdown", hint: "Readable as it is; pastes into notes and papers." },
   { value: "csv", label: "CSV", hint: "One row per comment, for spreadsheets." },
-  { value: "jsonld", label: "Web Annotation (JSON-LD)", hint: "The W3C standard, for other annotation tools." },
+  { value: "jsonld", label: "Web Annotation (JSON-LD)", hint: "The W3C standard: for other annotation tools, and to import into another seminar." },
   { value: "html", label: "Print view", hint: "Opens in a new tab, to print or save as PDF." },
 ];
 

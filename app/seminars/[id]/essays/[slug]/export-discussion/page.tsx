@@ -48,6 +48,14 @@ export default async function ExportDiscussionPage({ params, searchParams }: Pro
         assignments={assignments}
         preset={{ assignment: first(preset.assignment), from: first(preset.from), to: first(preset.to), member: first(preset.member), format: first(preset.format) }}
       />
+      {role === "instructor" && !found.readOnly ? (
+        <p className="mt-10 text-sm text-muted">
+          Have a discussion exported from another seminar?{" "}
+          <Link href={`/seminars/${id}/essays/${slug}/import-discussion`} className="font-medium text-accent underline-offset-2 hover:underline">
+            Import it into this one…
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="private-heading" className="mt-12 border-t border-line pt-6">
         <h2 id="private-heading" className="font-serif text-xl font-semibold text-ink">
           Your private notes

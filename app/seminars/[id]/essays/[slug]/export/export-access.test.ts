@@ -12,6 +12,7 @@ import { comment, highlight, putAnnotation, putComment } from "@/tests/helpers/e
 import { until } from "@/tests/helpers/until";
 import { waitFor } from "@/tests/helpers/y-client";
 import { sessionCookie } from "@/tests/helpers/users";
+import { POST as importRoute } from "../import/route";
 import { GET as exportRoute } from "./route";
 
 let fixture: SeminarFixture;
@@ -116,5 +117,35 @@ describe("what a member downloads", () => {
     const page = await html.text();
     expect(page).toContain("A thought on Moscow");
     expect(page).not.toMatch(/<script/i);
+  });
+});
+
+describe("importing through the route", () => {
+  async function post(user: { id: string } | null, body: string, { origin = "http://localhost:3000", seminarId = fixture.firstSeminarId } = {}) {
+    const request = new Request(`http://localhost:3000/seminars/${seminarId}/essays/${slug}/import`, { method: "POST", body, headers: { origin, "content-type": "application/ld+json" } });
+    return asRequest(user ? await sessionCookie(user.id) : null, () => importRoute(request, { params: Promise.resolve({ id: seminarId, slug }) }));
+  }
+  const secondSeminar = async () => (await fixture.database.db.room.findUniqueOrThrow({ where: { id: fixture.secondRoom } })).seminarId!;
+
+  it("takes a file from the seminar's instructor only, from Gloss's own pages, and says what it brought in", async () => {
+    const file = await (await get(fixture.teacher, "format=jsonld")).text();
+    const seminarId = await secondSeminar();
+    for (const [who, user] of [["Cleo, a student there", fixture.cleo], ["Ada, not a member there", fixture.ada], ["signed out", null]] as const) {
+      expect((await post(user, file, { seminarId })).status, who).toBe(404);
+    }
+    expect((await post(fixture.teacher, file, { seminarId, origin: "https://elsewhere.example" })).status).toBe(403);
+    expect(await fixture.database.db.annotation.count({ where: { roomId: fixture.secondRoom } })).toBe(0);
+
+    const done = await post(fixture.teacher, file, { seminarId });
+    expect(done.status).toBe(200);
+    expect(((await done.json()) as { report: { threads: number; comments: number } }).report).toMatchObject({ threads: 1, comments: 2 });
+    const exported = await (await get(fixture.cleo, "format=md", seminarId)).text();
+    expect(exported).toContain("A thought on Moscow");
+  });
+
+  it("answers a file that is not an export with the reason", async () => {
+    const response = await post(fixture.teacher, '{"type":"AnnotationCollection"}');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^This file cannot be imported: /);
   });
 });
