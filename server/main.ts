@@ -11,6 +11,7 @@ import { WS_PATH_PREFIX } from "../lib/live/wire";
 import { cleanThrottles } from "../lib/security/clean-throttles.server";
 import { parseTrustedProxies, stampClientAddress } from "./client-address";
 import { startAssignmentReminders } from "./assignment-reminders";
+import { holdServerLock } from "../lib/db/live-server-lock.server";
 import { createWsServer } from "./ws-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -30,6 +31,8 @@ const booted = await boot({ dataDir: env.dataDir, log });
 // next-auth v4 takes the site's address from the Host header when it is told to trust it.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
+// Tells `npm run import` that rooms may be loaded here (lib/db/live-server-lock.server.ts).
+const releaseServerLock = await holdServerLock(booted.databaseUrl);
 const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl });
 const stopReminders = startAssignmentReminders(booted.db, log);
 let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
@@ -81,6 +84,7 @@ async function stop(signal: string) {
   stopReminders();
   server.close();
   await ws.close();
+  await releaseServerLock();
   await booted.shutdown();
   process.exit(0);
 }
