@@ -1,9 +1,9 @@
 /**
  * Brings a Gloss JSON-LD export into a seminar's discussion of an essay: each thread anchored to the same words in
  * this essay (lib/doc/anchor.ts: the position if the words are still there, else the quote), replies under their
- * parents, the original times kept. An author who is a member of this seminar appears as themselves; anyone else
- * as "imported: <name>", written under the importing instructor's account (so the seminar's rules of who may edit
- * what still hold). Instructors only, and not in an archived seminar.
+ * parents, the original times kept. Everything is written under the importing instructor's account; the name shown
+ * is a member's own when the author is a member of this seminar, else "imported: <name>". Instructors only, and not
+ * in an archived seminar.
  *
  * What is not brought in, and said so in the report: hidden comments (and replies to them: a new seminar should not
  * receive text an instructor withdrew elsewhere), threads whose words are not in this essay, reactions (they are
@@ -82,10 +82,12 @@ export async function importDiscussion(db: Db, { seminarId, essayId, userId, jso
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true } }),
   ]);
   const memberName = new Map(members.map((m) => [m.user.id, m.user.name]));
-  const as = (person: ExportPerson) =>
-    memberName.has(person.id)
-      ? { authorId: person.id, authorName: memberName.get(person.id)!.slice(0, 100) }
-      : { authorId: importer.id, authorName: `imported: ${person.name}`.slice(0, 100) };
+  // Every entry belongs to the importer's account: a file cannot make a student the author of words they did not
+  // write here, or earn them credit on an assignment. Only the name shown is the member's own.
+  const as = (person: ExportPerson) => ({
+    authorId: importer.id,
+    authorName: (memberName.has(person.id) ? memberName.get(person.id)! : `imported: ${person.name}`).slice(0, 100),
+  });
 
   const report: ImportReport = { threads: 0, comments: 0, alreadyThere: 0, reanchored: 0, unanchored: [], hiddenLeftOut: 0, reactionsLeftOut: 0 };
   const annotations: Annotation[] = [];

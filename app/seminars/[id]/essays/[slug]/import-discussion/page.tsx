@@ -29,7 +29,7 @@ export default async function ImportDiscussionPage({ params }: Props) {
         <h1 className="mt-1 font-serif text-3xl font-semibold leading-tight text-ink">Import a discussion</h1>
         <p className="mt-2 text-muted">
           Bring threads exported from another seminar (or another Gloss) as Web Annotation JSON-LD into this seminar&apos;s discussion of the essay. Each thread is
-          anchored to the same words; members of this seminar appear as themselves, everyone else as &ldquo;imported: <em>name</em>&rdquo;. Importing the same
+          anchored to the same words. Members of this seminar are shown by their names, everyone else as &ldquo;imported: <em>name</em>&rdquo;; the imported threads are yours to edit, and count toward no student&apos;s assignment. Importing the same
           file again adds nothing.
         </p>
       </header>
