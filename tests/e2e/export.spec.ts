@@ -97,3 +97,32 @@ test("a reader exports the discussion on screen as CSV, Markdown and a printed P
   await iris.context.close();
   await ada.context.close();
 });
+
+test("an instructor brings a seminar's discussion into a new seminar, where it reads as before", async ({ browser }) => {
+  const iris = await newReader(browser, "Iris");
+  const first = await createSeminarWithEssay(iris.page, `Last term ${RUN}`);
+  await openEssay(iris.page, first.url);
+  const note = `Kept for next term (${RUN})`;
+  await commentOn(iris.page, FIRST, "carefully prepared by Moscow", note);
+  await iris.page.getByRole("link", { name: "Export the discussion…" }).click();
+  const exported = await download(iris.page, "Web Annotation");
+  expect(exported.name).toMatch(/\.jsonld$/);
+
+  const second = await createSeminarWithEssay(iris.page, `Next term ${RUN}`);
+  await openEssay(iris.page, second.url);
+  await expect(iris.page.locator("[data-margin-for] article")).toHaveCount(0);
+  await iris.page.getByRole("link", { name: "Export the discussion…" }).click();
+  await iris.page.getByRole("link", { name: "Import it into this one…" }).click();
+  await expect(iris.page.getByRole("heading", { level: 1, name: "Import a discussion" })).toBeVisible();
+  await iris.page.getByLabel("Export file (.jsonld)").setInputFiles({ name: exported.name, mimeType: "application/ld+json", buffer: Buffer.from(exported.text) });
+  await iris.page.getByRole("button", { name: "Import" }).click();
+  await expect(iris.page.getByRole("heading", { name: "Imported 1 thread and 1 comment" })).toBeVisible();
+  await iris.page.screenshot({ path: "screenshots/import-done.png", fullPage: true });
+
+  await iris.page.getByRole("link", { name: "Read them in the essay →" }).click();
+  await waitUntilLive(iris.page);
+  const thread = iris.page.locator("[data-margin-for] article").filter({ hasText: note });
+  await expect(thread).toBeVisible();
+  await expect(thread).toContainText("“carefully prepared by Moscow”");
+  await iris.context.close();
+});

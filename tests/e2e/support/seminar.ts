@@ -25,6 +25,8 @@ export async function createSeminarWithEssay(page: Page, name: string): Promise<
 export async function joinThroughLink(page: Page, invite: string, seminarName: string) {
   await page.goto(invite);
   await page.getByRole("button", { name: `Join ${seminarName}` }).click();
+  // The join page shows the seminar's name too: wait for the seminar's own page, where joining leads.
+  await expect(page).toHaveURL(/\/seminars\/[^/?#]+$/);
   await expect(page.getByRole("heading", { level: 1, name: seminarName })).toBeVisible();
 }
 

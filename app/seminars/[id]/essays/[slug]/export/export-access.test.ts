@@ -12,6 +12,7 @@ import { comment, highlight, putAnnotation, putComment } from "@/tests/helpers/e
 import { until } from "@/tests/helpers/until";
 import { waitFor } from "@/tests/helpers/y-client";
 import { sessionCookie } from "@/tests/helpers/users";
+import { GET as privateExportRoute } from "@/app/essays/[slug]/export/route";
 import { POST as importRoute } from "../import/route";
 import { GET as exportRoute } from "./route";
 
@@ -147,5 +148,23 @@ describe("importing through the route", () => {
     const response = await post(fixture.teacher, '{"type":"AnnotationCollection"}');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/^This file cannot be imported: /);
+  });
+});
+
+describe("a reader's private notes", () => {
+  async function getPrivate(user: { id: string } | null, query: string) {
+    const request = new Request(`http://localhost:3000/essays/${slug}/export?${query}`);
+    return asRequest(user ? await sessionCookie(user.id) : null, () => privateExportRoute(request, { params: Promise.resolve({ slug }) }));
+  }
+
+  it("go to their owner only, and hold nothing of the seminar's discussion", async () => {
+    expect((await getPrivate(null, "format=md")).status).toBe(404);
+    const own = await getPrivate(fixture.ada, "format=csv");
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-disposition")).toMatch(/_private-notes_/);
+    const text = await own.text();
+    expect(text).not.toContain("A thought on Moscow");
+    expect(text.trim().split("\r\n")).toHaveLength(1); // the header: Ada wrote no private note
+    expect((await getPrivate(fixture.ada, "format=pdf")).status).toBe(400);
   });
 });

@@ -73,7 +73,7 @@ export function ImportForm({ importUrl, essayUrl }: { importUrl: string; essayUr
           <h2 id="import-result" className="font-serif text-xl font-semibold text-ink">
             Imported {plural(state.report.threads, "thread", "threads")} and {plural(state.report.comments, "comment", "comments")}
           </h2>
-          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-ink">
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-ink empty:hidden">
             {state.report.alreadyThere > 0 ? <li>{plural(state.report.alreadyThere, "thread was", "threads were")} already here from an earlier import.</li> : null}
             {state.report.reanchored > 0 ? <li>{plural(state.report.reanchored, "thread was", "threads were")} anchored by its words, which had moved.</li> : null}
             {state.report.hiddenLeftOut > 0 ? <li>{plural(state.report.hiddenLeftOut, "hidden comment was", "hidden comments were")} left out, with any replies to them.</li> : null}
