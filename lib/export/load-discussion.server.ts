@@ -17,7 +17,8 @@ import type { Db } from "../db/client.server";
 import { REACTION_KINDS, type ReactionKind } from "../doc/layout";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { authorizeRoom } from "../rooms/authorize-room.server";
-import { isInPassage, locatePassage } from "../assignments/passage";
+import { isInAudience } from "../assignments/is-in-audience.server";
+import { locatePassage } from "../assignments/passage";
 import type { Discussion, DiscussionStream, ExportPerson, ExportRole, ExportScope, ExportThread, ExportComment } from "./discussion";
 
 export const EXPORT_NOT_AVAILABLE = "There is no such discussion to export.";
@@ -113,9 +114,7 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
       found &&
       found.seminarId === seminarId &&
       found.essayId === room.essayId &&
-      (isInstructor ||
-        (found.opensAt <= (request.now ?? new Date()) &&
-          (found.audience === "everyone" || (await db.assignmentStudent.count({ where: { assignmentId: found.id, userId: request.userId } })) > 0)));
+      (isInstructor || (found.opensAt <= (request.now ?? new Date()) && (await isInAudience(db, { assignment: found, userId: request.userId }))));
     if (!visible) throw new AppError(AppErrorCode.InvalidInput, "There is no such assignment on this essay.");
     assignment = { id: found.id, title: found.title };
     passage = locatePassage(essay.paragraphs, found);
@@ -129,12 +128,15 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
   const indexOf = new Map(essay.paragraphs.map((p, i) => [p.id, i + 1]));
   const inRange = essay.paragraphs.filter((_, i) => (from === null || i + 1 >= from) && (to === null || i + 1 <= to)).map((p) => p.id);
   const highlight = Prisma.sql`(a."kind" = 'highlight' AND a."start" IS NOT NULL AND a."end" IS NOT NULL)`;
-  // The passage test of isInPassage (lib/assignments/passage.ts), as SQL: points compare as (position, offset).
-  const inPassage = passage
-    ? Prisma.sql`AND p."position" BETWEEN ${passage.start.position} AND ${passage.end.position}
+  // The passage test of isInPassage (lib/assignments/passage.ts), as SQL: points compare as (position, offset). A
+  // passage that no longer fits the essay holds nothing.
+  const inPassage = !assignment
+    ? Prisma.empty
+    : !passage
+      ? Prisma.sql`AND false`
+      : Prisma.sql`AND p."position" BETWEEN ${passage.start.position} AND ${passage.end.position}
         AND (NOT ${highlight} OR ((p."position", a."start") < (${passage.end.position}, ${passage.end.offset})
-                                  AND (${passage.start.position}, ${passage.start.offset}) < (p."position", a."end")))`
-    : Prisma.empty;
+                                  AND (${passage.start.position}, ${passage.start.offset}) < (p."position", a."end")))`;
   const names = new Map<string, string>();
   const person = (id: string): ExportPerson => ({ id, name: names.get(id) ?? "Unknown reader", role: roleOf.get(id) ?? "former member" });
   const roomId = room.id;

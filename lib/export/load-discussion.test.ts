@@ -175,4 +175,36 @@ describe("what an export holds", () => {
     expect(bodies(d)).toEqual([["Moscow prepared it", "I doubt it"]]); // 20-30 overlaps 15-25; 2-10 does not
     await expectAppError(load(ben.id, { assignment: id }), AppErrorCode.InvalidInput, "There is no such assignment on this essay.");
   });
+
+  it("decides the passage as the participation count does: sharing a character counts, touching an edge does not", async () => {
+    const { db } = database;
+    const seminar = await createSeminar(db, { name: "Edges", term: "Spring 2027", instructorId: teacher.id });
+    await addEssay(db, { seminarId: seminar.id, essayId, userId: teacher.id });
+    const room = roomIdFor(essayId, seminar.id);
+    const [p2, p3, p4] = [paragraphs[2]!, paragraphs[3]!, paragraphs[4]!];
+    const spans: Array<[Paragraph, [number, number] | null, string]> = [
+      [p2, [10, 15], "ends where it starts"],
+      [p2, [14, 16], "crosses its start"],
+      [p3, [0, 5], "inside"],
+      [p3, null, "whole middle paragraph"],
+      [p4, [5, 9], "crosses its end"],
+      [p4, [8, 12], "starts where it ends"],
+    ];
+    for (const [paragraph, span, body] of spans) await say(room, teacher, await mark(room, teacher, paragraph, AT(1), span), AT(1), body);
+    const { id } = await createAssignment(db, {
+      userId: teacher.id,
+      seminarId: seminar.id,
+      essayId,
+      title: "Across three paragraphs",
+      prompt: "Look",
+      passage: { startParagraphId: p2.id, startOffset: 15, endParagraphId: p4.id, endOffset: 8 },
+      opensAt: AT(0),
+      dueAt: AT(59),
+      audience: "everyone",
+      studentIds: [],
+      rule: { notes: 1, replies: 0 },
+    });
+    const d = await load(teacher.id, { roomId: room, assignment: id });
+    expect(bodies(d).flat()).toEqual(["crosses its start", "whole middle paragraph", "inside", "crosses its end"]);
+  });
 });

@@ -3,8 +3,8 @@
  * account named by --as, with the routes' rules (members only; hidden comments for instructors who ask).
  */
 import { randomUUID } from "node:crypto";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandIo } from "../../tests/helpers/command-io";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
 import { createUser } from "../../tests/helpers/users";
 import { roomIdFor } from "../doc/layout";
@@ -43,21 +43,10 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk) => (out += chunk));
-  stderr.on("data", (chunk) => (err += chunk));
-  const openFile = (path: string) => {
-    const file = new PassThrough();
-    let text = "";
-    file.on("data", (chunk) => (text += chunk));
-    file.on("finish", () => files.set(path, text));
-    return file;
-  };
-  const code = await runExportCommand(database.db, argv, { stdout, stderr, openFile });
-  return { code, out, err };
+  const { io, text, files: written } = commandIo();
+  const code = await runExportCommand(database.db, argv, io);
+  for (const [path, content] of written) files.set(path, content);
+  return { code, ...text };
 }
 
 describe("npm run export", () => {

@@ -5,8 +5,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { commandIo } from "../../tests/helpers/command-io";
 import { setupSeminar, type SeminarFixture } from "../../tests/helpers/seminar-fixture";
 import { IMPORT_USAGE, runImportCommand } from "./run-import-command.server";
 import { loadDiscussion } from "./load-discussion.server";
@@ -32,13 +32,8 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 
 async function run(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (chunk) => (out += chunk));
-  stderr.on("data", (chunk) => (err += chunk));
-  return { code: await runImportCommand(fixture.database.db, argv, { stdout, stderr }), out, err };
+  const { io, text } = commandIo();
+  return { code: await runImportCommand(fixture.database.db, argv, io), ...text };
 }
 
 it("shows how to use it, and says when the file cannot be read", async () => {
