@@ -27,7 +27,13 @@ const log = (line: string) => console.error(`[bench:live] ${line}`);
 const n = (value: number) => value.toLocaleString("en");
 const started = performance.now();
 
-type Scenario = { label: string; compared: string; run: (server: BenchServer, paragraphs: readonly Paragraph[]) => Promise<Measured> };
+type Scenario = {
+  label: string;
+  compared: string;
+  /** Run on a server process of its own: memory measured after other scenarios would count their garbage (or its collection). */
+  fresh?: boolean;
+  run: (server: BenchServer, paragraphs: readonly Paragraph[]) => Promise<Measured>;
+};
 
 const s = SCALE;
 const scenarios: Scenario[] = [
@@ -55,6 +61,7 @@ const scenarios: Scenario[] = [
   {
     label: `${n(s.idleConnections)} idle connections over ${s.idleRooms} rooms: KB per connection`,
     compared: "",
+    fresh: true,
     run: (server) => idleMemory(server, { connections: s.idleConnections, rooms: s.idleRooms }),
   },
 ];
@@ -91,6 +98,10 @@ try {
       for (const [i, scenario] of scenarios.entries()) {
         log(`${server.name}: ${scenario.label}`);
         try {
+          if (scenario.fresh) {
+            await server.stop();
+            server = await start();
+          }
           const measured = await scenario.run(server, essay.paragraphs);
           rows[i]!.cells.push(measured);
           log(`  ${measured.cell} (delivery ${measured.delivery.toFixed(3)})${measured.note ? `; ${measured.note}` : ""}`);
