@@ -66,6 +66,10 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   that name and send an Auth message first (bench/live/wire.ts); everything else is the same client code.
 - Memory is the server process's RSS growth over the idle connections (PostgreSQL's processes not counted), so
   it includes garbage not yet collected; treat differences of a few KB as noise.
+- At ~260/s with 100 readers the harness's single client process (100 Yjs documents applying every note) is
+  the limit on two cores: the writer falls behind its schedule, by how much is in the notes above, and the
+  load on that row differs between servers (Gloss got the least, and is still far behind). Spreading the
+  readers over worker threads or a second process is left to the next increment.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);
