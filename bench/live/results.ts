@@ -1,0 +1,78 @@
+/**
+ * Writes bench/results.md: when, on what machine, at what scale, the two tables, and what the figures do and do
+ * not include, so a reader of the file can judge them without the harness open.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Scale } from "./scale";
+
+export type Results = {
+  scale: Scale;
+  versions: string[];
+  table: string;
+  delivery: string;
+  notes: string[];
+  failures: string[];
+  seconds: number;
+};
+
+/** What this run is, relative to the server's history; say so again when an optimisation lands. */
+const STATUS =
+  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, first increment: the " +
+  "harness only). Gloss's figures are today's server as it is on `main`.";
+
+export function machineFacts(): string {
+  const cores = (() => {
+    try {
+      return execFileSync("nproc", { encoding: "utf8" }).trim();
+    } catch {
+      return String(os.availableParallelism());
+    }
+  })();
+  return `\`nproc\` ${cores}, ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export function writeResults(file: string, results: Results): void {
+  const { scale } = results;
+  const text = `# Live benchmark results
+
+Written by \`npm run bench:live\` (bench/live/) on ${new Date().toISOString().replace("T", " ").slice(0, 16)} UTC, in ${Math.round(results.seconds)} s.
+
+${STATUS}
+
+- Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, all
+  clients in the harness's one process.
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms).
+- Servers: ${results.versions.join("; ")}.
+
+${results.table}
+
+Delivery (received / expected; for the connect, join and idle rows, clients synced / clients):
+
+${results.delivery}
+${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `- ${n}`).join("\n")}\n` : ""}${results.failures.length ? `\nWhat failed:\n\n${results.failures.map((n) => `- ${n}`).join("\n")}\n` : ""}
+## How to read it
+
+- Latencies run from just before the writer sends a note (a highlight and its first comment, one update) to
+  the arrival at each reader of the frame that carried it; all clients share one clock. The writer keeps a
+  schedule rather than waiting for echoes, so each server gets the same load.
+- The references have no authentication, no checks and no persistence; Gloss checks every update, stores it in
+  PostgreSQL (embedded, on the same machine) and only then broadcasts it. Gloss runs \`createWsServer\` as
+  \`server/main.ts\` does, with per-connection update and byte rate limits raised for the benchmark writer
+  (bench/live/servers/gloss-launcher.ts). Its readers are real accounts, members of a seminar, with session cookies.
+- Hocuspocus names the document inside every message, so its clients frame the same y-websocket messages with
+  that name and send an Auth message first (bench/live/wire.ts); everything else is the same client code.
+- Memory is the server process's RSS growth over the idle connections (PostgreSQL's processes not counted), so
+  it includes garbage not yet collected; treat differences of a few KB as noise.
+- At ~260/s with 100 readers the harness's single client process (100 Yjs documents applying every note) is
+  the limit on two cores: the writer falls behind its schedule, by how much is in the notes above, and the
+  load on that row differs between servers (Gloss got the least, and is still far behind). Spreading the
+  readers over worker threads or a second process is left to the next increment.
+- One run, not an average of several: expect a few percent of variation between runs, more at small scales.
+`;
+  writeFileSync(file, text);
+}
+
+export const RESULTS_FILE = path.resolve(import.meta.dirname, "../results.md");

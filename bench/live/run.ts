@@ -1,0 +1,139 @@
+/**
+ * npm run bench:live — the issue 9 scenarios against @y/websocket-server, Hocuspocus and Gloss, one server at a
+ * time, through the same client code; prints the table and writes bench/results.md. A server that cannot be
+ * installed or started, or a scenario that fails on one, reads "n/a" and the run goes on.
+ * Sizes: BENCH_SCALE=0.2 for a quick run, or the variables in bench/live/scale.ts.
+ */
+import { createDb } from "../../lib/db/client.server";
+import { seedDatabase } from "../../prisma/seed";
+import { benchDatabase } from "../bench-database";
+import { SCALE } from "./scale";
+import { broadcastLatency } from "./scenarios/broadcast-latency";
+import { connectAndSync } from "./scenarios/connect-sync";
+import { idleMemory } from "./scenarios/idle-memory";
+import { joinLargeRoom } from "./scenarios/join-large-room";
+import type { Measured } from "./scenarios/measured";
+import type { Paragraph } from "./notes";
+import { RESULTS_FILE, machineFacts, writeResults } from "./results";
+import type { BenchServer } from "./servers/bench-server";
+import { startGlossServer } from "./servers/gloss";
+import { startHocuspocusServer } from "./servers/hocuspocus";
+import { ensureReferences, installedVersion } from "./servers/references";
+import { startYWebsocketServer } from "./servers/y-websocket";
+import { deliveryTable, notes, resultsTable, type Row } from "./table";
+import { sleep } from "./wait";
+
+const log = (line: string) => console.error(`[bench:live] ${line}`);
+const n = (value: number) => value.toLocaleString("en");
+const started = performance.now();
+
+type Scenario = {
+  label: string;
+  compared: string;
+  /** Run on a server process of its own: memory measured after other scenarios would count their garbage (or its collection). */
+  fresh?: boolean;
+  run: (server: BenchServer, paragraphs: readonly Paragraph[]) => Promise<Measured>;
+};
+
+const s = SCALE;
+const scenarios: Scenario[] = [
+  {
+    label: `1 room, ${n(s.readersSmall)} readers, 1 writer ${s.steadyRate}/s: p50 / p99 ms`,
+    compared: " p99",
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersSmall, rate: s.steadyRate, seconds: s.steadySeconds }),
+  },
+  {
+    label: `1 room, ${n(s.readersLarge)} readers, same: p50 / p99 ms`,
+    compared: " p99",
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersLarge, rate: s.steadyRate, seconds: s.steadySeconds }),
+  },
+  {
+    label: `1 room, ${n(s.fastReaders)} readers, writer at ~${s.fastRate}/s: p50 / p99 ms`,
+    compared: " p99",
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.fastReaders, rate: s.fastRate, seconds: s.fastSeconds }),
+  },
+  { label: `${n(s.connectReaders)} readers connect and sync (all, ms)`, compared: "", run: (server) => connectAndSync(server, { readers: s.connectReaders }) },
+  {
+    label: `a reader joins a room of ${s.bigRoomAnnotations >= 1000 ? `${s.bigRoomAnnotations / 1000}k` : s.bigRoomAnnotations} annotations (median ms)`,
+    compared: "",
+    run: (server, paragraphs) => joinLargeRoom(server, paragraphs, { annotations: s.bigRoomAnnotations, joins: s.bigRoomJoins }),
+  },
+  {
+    label: `${n(s.idleConnections)} idle connections over ${s.idleRooms} rooms: KB per connection`,
+    compared: "",
+    fresh: true,
+    run: (server) => idleMemory(server, { connections: s.idleConnections, rooms: s.idleRooms }),
+  },
+];
+
+log(`scale ${s.factor}; ${machineFacts()}`);
+const database = await benchDatabase();
+const db = createDb(database.url);
+const failures: string[] = [];
+const rows: Row[] = scenarios.map(({ label, compared }) => ({ label, compared, cells: [] }));
+const columns = ["@y/websocket-server 0.1.1", "Hocuspocus", "Gloss"];
+const versions: string[] = [];
+try {
+  await seedDatabase(db);
+  const essay = await db.essay.findFirstOrThrow({ include: { paragraphs: { orderBy: { position: "asc" }, select: { id: true, text: true } } } });
+  await ensureReferences(log);
+  const servers: Array<{ column: string; start: () => Promise<BenchServer> }> = [
+    { column: columns[0]!, start: startYWebsocketServer },
+    { column: columns[1]!, start: startHocuspocusServer },
+    { column: columns[2]!, start: () => startGlossServer({ db, databaseUrl: database.url, essayId: essay.id }) },
+  ];
+  for (const [column, { start }] of servers.entries()) {
+    let server: BenchServer;
+    try {
+      server = await start();
+    } catch (error) {
+      const why = (error as Error).message.split("\n")[0];
+      failures.push(`${servers[column]!.column} did not start: ${why}`);
+      log(`${servers[column]!.column}: n/a (${why})`);
+      rows.forEach((row) => row.cells.push(null));
+      continue;
+    }
+    versions.push(server.name === "Gloss" ? "Gloss (this commit)" : server.name);
+    try {
+      for (const [i, scenario] of scenarios.entries()) {
+        log(`${server.name}: ${scenario.label}`);
+        try {
+          if (scenario.fresh) {
+            await server.stop();
+            server = await start();
+          }
+          const measured = await scenario.run(server, essay.paragraphs);
+          rows[i]!.cells.push(measured);
+          log(`  ${measured.cell} (delivery ${measured.delivery.toFixed(3)})${measured.note ? `; ${measured.note}` : ""}`);
+        } catch (error) {
+          const why = (error as Error).message.split("\n")[0];
+          failures.push(`${server.name}, ${scenario.label}: ${why}`);
+          rows[i]!.cells.push(null);
+          log(`  n/a (${why})`);
+        }
+        await sleep(1_000);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  await db.$disconnect();
+  await database.close();
+}
+
+const table = resultsTable(columns, rows);
+const delivery = deliveryTable(columns, rows);
+console.log(`\n${table}\n\nDelivery (received / expected):\n\n${delivery}\n`);
+if (failures.length) console.log(`What failed:\n${failures.map((f) => `- ${f}`).join("\n")}\n`);
+writeResults(RESULTS_FILE, {
+  scale: s,
+  versions: versions.length ? versions : [`none started (Hocuspocus ${installedVersion("@hocuspocus/server") ?? "not installed"})`],
+  table,
+  delivery,
+  notes: notes(columns, rows),
+  failures,
+  seconds: (performance.now() - started) / 1000,
+});
+console.log(`written to ${RESULTS_FILE}`);
+process.exit(0); // a client socket still closing must not keep the run alive

@@ -1,0 +1,52 @@
+/**
+ * The sizes of every scenario, in one place. The defaults are the issue's; BENCH_SCALE multiplies the counts
+ * and durations (0.2 for a quick run that still exercises every path), and each size has its own variable for
+ * a run that changes one thing only.
+ */
+export type Scale = {
+  factor: number;
+  /** Scenarios 1 and 2: readers in one room, one writer at `steadyRate` updates/s for `steadySeconds`. */
+  readersSmall: number;
+  readersLarge: number;
+  steadyRate: number;
+  steadySeconds: number;
+  /** Scenario 3: readers, and the writer's rate (the issue's writer managed about 260/s). */
+  fastReaders: number;
+  fastRate: number;
+  fastSeconds: number;
+  /** Scenario 4: readers connecting at once. */
+  connectReaders: number;
+  /** Scenario 5: annotations in the room, and how many readers join it one after another. */
+  bigRoomAnnotations: number;
+  bigRoomJoins: number;
+  /** Scenario 6: idle connections spread over rooms. */
+  idleConnections: number;
+  idleRooms: number;
+};
+
+const factor = Number(process.env.BENCH_SCALE ?? 1);
+if (!(factor > 0)) throw new Error(`BENCH_SCALE must be a positive number, not ${process.env.BENCH_SCALE}`);
+
+/** A count scaled by BENCH_SCALE (at least `min`), unless its own variable names it. */
+function sized(variable: string, full: number, min = 1): number {
+  const own = process.env[variable];
+  if (own !== undefined) return Number(own);
+  return Math.max(min, Math.round(full * factor));
+}
+
+export const SCALE: Scale = {
+  factor,
+  readersSmall: sized("BENCH_READERS_SMALL", 200),
+  readersLarge: sized("BENCH_READERS_LARGE", 500),
+  // Rates are not scaled: a quick run should load the server the same way, only for less time with fewer readers.
+  steadyRate: Number(process.env.BENCH_STEADY_RATE ?? 10),
+  steadySeconds: sized("BENCH_STEADY_SECONDS", 10, 2),
+  fastReaders: sized("BENCH_FAST_READERS", 100),
+  fastRate: Number(process.env.BENCH_FAST_RATE ?? 260),
+  fastSeconds: sized("BENCH_FAST_SECONDS", 10, 2),
+  connectReaders: sized("BENCH_CONNECT_READERS", 200),
+  bigRoomAnnotations: sized("BENCH_BIG_ROOM_ANNOTATIONS", 10_000, 100),
+  bigRoomJoins: sized("BENCH_BIG_ROOM_JOINS", 7, 3),
+  idleConnections: sized("BENCH_IDLE_CONNECTIONS", 2_000, 20),
+  idleRooms: sized("BENCH_IDLE_ROOMS", 100, 2),
+};
