@@ -3,9 +3,10 @@
  * students, members of other seminars and outsiders get nothing (not even whether an id exists).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAppError } from "../../tests/helpers/app-error";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
 import { createUser } from "../../tests/helpers/users";
-import { AppError, AppErrorCode } from "../errors/app-error";
+import { AppErrorCode } from "../errors/app-error";
 import { createEssay } from "../essays/create-essay.server";
 import { addEssay } from "../seminars/add-essay.server";
 import { createSeminar } from "../seminars/create-seminar.server";
@@ -74,16 +75,6 @@ function fields(over: Partial<AssignmentFields> = {}): AssignmentFields {
     rule: { notes: 2, replies: 1 },
     ...over,
   };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode, message?: string) {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toBe(message);
 }
 
 const create = (over: Partial<AssignmentFields> = {}, by = teacher) => createAssignment(database.db, { ...fields(over), userId: by.id });

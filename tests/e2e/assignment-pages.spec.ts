@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 // The pages of assignments, as their people use them: an instructor assigns whole paragraphs with the form, students
 // find it on the seminar page and write in the passage, and the instructor's table, status and CSV follow on reload.
@@ -12,12 +12,7 @@ const WORDS = "carefully prepared by Moscow";
 const RUN = Date.now().toString(36);
 const TITLE = `The opening claim ${RUN}`;
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, timezoneId: "Europe/Berlin" });
-  const page = await context.newPage();
-  await signUpThroughUi(page, name);
-  return { context, page, name };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { timezoneId: "Europe/Berlin" });
 
 async function openAssignment(page: Page, seminarUrl: string) {
   await page.goto(seminarUrl);
@@ -26,7 +21,7 @@ async function openAssignment(page: Page, seminarUrl: string) {
 }
 
 test("an instructor assigns a passage; students see it, write in it, and the table, status and CSV follow", async ({ browser }) => {
-  const [iris, ada, ben] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada"), newReader(browser, "Ben")]);
+  const [iris, ada, ben] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada"), signUp(browser, "Ben")]);
   const seminarName = `Assignments ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { commentOn, paragraphWith } from "./support/annotate";
 import { dragToSelect } from "./support/select-text";
 import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 // An assignment from beginning to end, as its three people live it: the instructor selects a passage across two
 // paragraphs in the reader and assigns it; the students find it, write in it and answer each other; the
@@ -24,12 +24,7 @@ const ADA_NOTE = `An ally of convenience at most, says the author (${RUN})`;
 const ADA_REPLY = `And the chance was prepared long before, as the first paragraph says (${RUN})`;
 const IRIS_REPLY = `Where in the text does “convenience” come from? (${RUN})`;
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, timezoneId: "Europe/Berlin" });
-  const page = await context.newPage();
-  await signUpThroughUi(page, name);
-  return { context, page, name };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { timezoneId: "Europe/Berlin" });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -44,7 +39,7 @@ test("an assignment's whole story: assigned from a selection, done by a student,
   test.setTimeout(240_000);
 
   // 1. Iris makes the seminar; Ada and Ben join through the invite link.
-  const [iris, ada, ben] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada"), newReader(browser, "Ben")]);
+  const [iris, ada, ben] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada"), signUp(browser, "Ben")]);
   const seminarName = `Assigned reading ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { commentOn } from "./support/annotate";
 import { ESSAY_LINK, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 // Exporting as a reader does it: the discussion on screen goes out as a CSV and a Markdown file that hold the same
 // comments, and as a print view that Chromium prints to a PDF with every thread in it.
@@ -15,12 +15,7 @@ const ADA_ONE = `Prepared, she says, "carefully" (${RUN})`;
 const ADA_TWO = `=1+1 is not a formula here, just a thought (${RUN})`;
 const IRIS_REPLY = `Which words show the preparation? (${RUN})`;
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await signUpThroughUi(page, name);
-  return { context, page };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { acceptDownloads: true });
 
 async function openEssay(page: Page, seminarUrl: string) {
   await page.goto(seminarUrl);
@@ -42,8 +37,8 @@ async function download(page: Page, format: string) {
 
 test("a reader exports the discussion on screen as CSV, Markdown and a printed PDF", async ({ browser }) => {
   test.setTimeout(180_000);
-  const iris = await newReader(browser, "Iris");
-  const ada = await newReader(browser, "Ada");
+  const iris = await signUp(browser, "Iris");
+  const ada = await signUp(browser, "Ada");
   const seminarName = `Exported ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);
@@ -99,7 +94,7 @@ test("a reader exports the discussion on screen as CSV, Markdown and a printed P
 });
 
 test("an instructor brings a seminar's discussion into a new seminar, where it reads as before", async ({ browser }) => {
-  const iris = await newReader(browser, "Iris");
+  const iris = await signUp(browser, "Iris");
   const first = await createSeminarWithEssay(iris.page, `Last term ${RUN}`);
   await openEssay(iris.page, first.url);
   const note = `Kept for next term (${RUN})`;

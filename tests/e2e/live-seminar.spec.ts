@@ -1,23 +1,18 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 const RUN = Date.now().toString(36);
 
-async function reader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const account = await signUpThroughUi(page, name);
-  return { context, page, name: account.name };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { viewport: { width: 1280, height: 800 } });
 
 /**
  * Live seminar mode: the instructor spotlights words; students see them marked, and one who follows has
  * each new spotlight scrolled into view; the margin shows live counts of readers and notes per paragraph.
  */
 test("an instructor spotlights a passage and a student who follows is taken to it", async ({ browser }) => {
-  const [iris, ada] = await Promise.all([reader(browser, "Iris"), reader(browser, "Ada")]);
+  const [iris, ada] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada")]);
   const seminarName = `Class in session ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);

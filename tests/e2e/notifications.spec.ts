@@ -1,25 +1,20 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 const RUN = Date.now().toString(36);
 const SENTENCE = "They were less in denial";
 const WORDS = "less in denial";
 
-async function reader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  const account = await signUpThroughUi(page, name);
-  return { context, page, name: account.name };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { viewport: { width: 1280, height: 860 } });
 
 /**
  * A reply reaches the person replied to as a notification: the header's count rises while they read, the
  * notifications page lists it, and opening it lands on the thread.
  */
 test("a reply to my comment raises my unread count live, and opening it takes me to the thread", async ({ browser }) => {
-  const [iris, ada] = await Promise.all([reader(browser, "Iris"), reader(browser, "Ada")]);
+  const [iris, ada] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada")]);
   const seminarName = `Notified seminar ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);

@@ -5,18 +5,13 @@
  */
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import { createSeminarWithEssay, ESSAY_LINK, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader, signUpThroughUi } from "./support/sign-up";
 
 const PASSWORD = "correct horse battery staple";
 const ESSAY_PATH = "/essays/the-taliban-against-russia";
 const RUN = Date.now().toString(36);
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const account = await signUpThroughUi(page, name);
-  return { context, page, ...account };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { viewport: { width: 1280, height: 900 } });
 
 function expectSecurityHeaders(response: Response) {
   const headers = response.headers();
@@ -88,11 +83,11 @@ test("every page comes with the security headers and a fresh nonce, and nothing 
 });
 
 test("a locked-out email is told when to try again, and another account still signs in from the same place", async ({ browser }) => {
-  const other = await newReader(browser, "Max");
+  const other = await signUp(browser, "Max");
   await other.page.getByRole("button", { name: "Sign out" }).click();
   await other.context.close();
 
-  const { context, page, email } = await newReader(browser, "Lena");
+  const { context, page, email } = await signUp(browser, "Lena");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   const signIn = async (address: string, password: string) => {
@@ -123,7 +118,7 @@ test("a locked-out email is told when to try again, and another account still si
 });
 
 test("an instructor removes a member: their open essay loses the discussion at once, and the seminar is gone for them", async ({ browser }) => {
-  const [iris, ada] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada")]);
+  const [iris, ada] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada")]);
   const seminarName = `Removal seminar ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);
@@ -163,7 +158,7 @@ test("an instructor removes a member: their open essay loses the discussion at o
 });
 
 test("signing out in one tab ends the live discussion in the others, and the old cookie opens nothing", async ({ browser }) => {
-  const { context, page } = await newReader(browser, "Otto");
+  const { context, page } = await signUp(browser, "Otto");
   await page.goto(ESSAY_PATH);
   await waitUntilLive(page);
   const cookies = await context.cookies();

@@ -9,7 +9,7 @@ import { e2eDatabase } from "./support/e2e-database";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
 import { callServerAction } from "./support/server-actions";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 const FIRST_SENTENCE = "The victory of the Taliban was carefully prepared by Moscow";
 const WORDS = "carefully prepared by Moscow";
@@ -19,12 +19,7 @@ const RUN = Date.now().toString(36);
 const NOTE = `Prepared over years, not improvised in August. (${RUN})`;
 const INSTRUCTORS_ONLY = "Only the seminar's instructors can do this.";
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const account = await signUpThroughUi(page, name);
-  return { context, page, ...account };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { viewport: { width: 1440, height: 900 } });
 
 function paragraphWith(page: Page, text: string) {
   return page.locator("p[data-paragraph-id]").filter({ hasText: text });
@@ -43,7 +38,7 @@ async function addEssayToList(page: Page) {
 }
 
 test("an instructor renames, takes an essay off the list and back, archives and unarchives; a student's pages follow", async ({ browser }) => {
-  const [iris, ada, ben] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada"), newReader(browser, "Ben")]);
+  const [iris, ada, ben] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada"), signUp(browser, "Ben")]);
   const seminarName = `Upkeep seminar ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);
@@ -159,7 +154,7 @@ test("an instructor renames, takes an essay off the list and back, archives and 
 });
 
 test("an archived seminar's assignments can be read and downloaded, not changed; an essay stays on the list while assigned", async ({ browser }) => {
-  const iris = await newReader(browser, "Iris");
+  const iris = await signUp(browser, "Iris");
   const seminarName = `Assigned seminar ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   const title = `The opening claim ${RUN}`;
@@ -213,7 +208,7 @@ function actionResult(body: string): unknown {
 }
 
 test("server actions called directly by a student, an instructor of another seminar or a signed-out visitor change nothing", async ({ browser, baseURL }) => {
-  const [iris, ada, olga] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada"), newReader(browser, "Olga")]);
+  const [iris, ada, olga] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada"), signUp(browser, "Olga")]);
   const seminarName = `Guarded seminar ${RUN}`;
   const seminar = await createSeminarWithEssay(iris.page, seminarName);
   await joinThroughLink(ada.page, seminar.invite, seminarName);

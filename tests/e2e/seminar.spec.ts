@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, ESSAY_TITLE, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { signUpThroughUi } from "./support/sign-up";
+import { newReader } from "./support/sign-up";
 
 const FIRST_SENTENCE = "The victory of the Taliban was carefully prepared by Moscow";
 const SECOND_SENTENCE = "The departure of American troops from Afghanistan";
@@ -13,12 +13,7 @@ const COMMENT = `Who arranged this, and when? (${RUN})`;
 const REPLY = `Years of quiet contacts, long before Doha. (${RUN})`;
 const PRIVATE_NOTE = `Ask about Iran in class (${RUN})`;
 
-async function newReader(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const account = await signUpThroughUi(page, name);
-  return { context, page, name: account.name };
-}
+const signUp = (browser: Browser, name: string) => newReader(browser, name, { viewport: { width: 1440, height: 900 } });
 
 /** From the seminar's page to its essay; waits until the live notes have loaded. */
 async function openSeminarEssay(page: Page) {
@@ -37,7 +32,7 @@ function paragraphWith(page: Page, text: string): Locator {
 }
 
 test("a seminar reads together: mentions, tags, replies, reactions, hiding, private notes, and its own layer", async ({ browser }) => {
-  const [iris, ada, ben] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada"), newReader(browser, "Ben")]);
+  const [iris, ada, ben] = await Promise.all([signUp(browser, "Iris"), signUp(browser, "Ada"), signUp(browser, "Ben")]);
   const seminarName = `Russia and its neighbours ${RUN}`;
 
   // The instructor creates the seminar, adds the essay and hands out the link; both students join through it.
@@ -217,7 +212,7 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   // A second seminar on the same essay has its own margin: a member of it sees none of the first one's notes.
   const otherName = `Another reading group ${RUN}`;
   const other = await createSeminarWithEssay(iris.page, otherName);
-  const dan = await newReader(browser, "Dan");
+  const dan = await signUp(browser, "Dan");
   await joinThroughLink(dan.page, other.invite, otherName);
   await openSeminarEssay(dan.page);
   await expect(dan.page.locator("[data-thread-count]")).toHaveText("0 threads");

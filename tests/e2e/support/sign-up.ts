@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 /**
  * Gives the page's requests an address of its own, as if each reader sat somewhere else: the e2e server trusts
@@ -24,4 +24,12 @@ export async function signUpThroughUi(page: Page, name: string): Promise<{ name:
   await expect(page.getByRole("heading", { name: "Library" })).toBeVisible();
   await expect(page.getByText(`Signed in as ${name}`)).toBeVisible();
   return { name, email };
+}
+
+/** A reader in a browser context of their own (size, time zone and downloads as the spec asks), signed up. */
+export async function newReader(browser: Browser, name: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, ...options });
+  const page = await context.newPage();
+  const account = await signUpThroughUi(page, name);
+  return { context, page, ...account };
 }
