@@ -240,9 +240,14 @@ export class Room {
     for (const conn of this.connections) conn.send(message);
   }
 
+  /** Whether the log and the relational copy hold everything applied so far. */
+  get idle(): boolean {
+    return this.queue.idle && this.copy.idle;
+  }
+
   /** Waits until the log and the relational copy hold everything; used when the room empties or the server stops. */
   async settle(): Promise<void> {
-    while (!this.queue.idle || !this.copy.idle) {
+    while (!this.idle) {
       await this.queue.save();
       await this.copy.run();
     }

@@ -98,7 +98,10 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const writeToRoom: RoomWriter = async (roomId, write) => {
     const record = await findRoom(db, roomId);
     if (!record) throw new Error(`no room ${roomId}`);
-    const room = await openRoom(record);
+    // As for a joining connection: the room may be unloaded while we wait for it; from the check on, nothing awaits.
+    let room: Room;
+    do room = await openRoom(record);
+    while (room.destroyed);
     room.writeAsServer(write);
     await room.settle();
     if (room.connections.size === 0) scheduleUnload(roomId, room);
@@ -109,7 +112,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
     setTimeout(async () => {
       if (room.connections.size > 0 || room.destroyed) return;
       await room.settle();
-      if (room.connections.size > 0 || rooms.get(roomId) === undefined) return;
+      // A server write (an import) that arrived while it settled keeps the room; the writer schedules this again.
+      if (room.connections.size > 0 || rooms.get(roomId) === undefined || !room.idle) return;
       rooms.delete(roomId);
       room.destroy();
     }, options.unloadAfterMs ?? 10_000).unref();
