@@ -44,6 +44,11 @@ export class ClientOwners {
     return true;
   }
 
+  /** A claim another instance made and stored. */
+  learn(clientId: number, userId: Owner): void {
+    if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
+  }
+
   get hasUnsaved(): boolean {
     return this.unsaved.length > 0;
   }

@@ -2,9 +2,11 @@
  * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction), keyed by room
  * and id. A hidden comment's row keeps its text (from the withheld store: the live document has only a
  * stub), for instructors' exports. Entries gone from the document are marked deleted, never removed.
+ * One statement per table and run, whatever the number of entries: a room loaded with ten thousand of them is
+ * copied in a few statements, and a busy room's copy costs about as much as a quiet one's.
  */
+import type pg from "pg";
 import * as Y from "yjs";
-import type { Db } from "../lib/db/client.server";
 import {
   ANNOTATIONS,
   AnnotationSchema,
@@ -18,6 +20,7 @@ import {
   type Comment,
   type Moderation,
 } from "../lib/doc/layout";
+import { inTransaction, type Sql } from "./sql-pool";
 
 /** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
 export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string> };
@@ -31,29 +34,128 @@ export type CopyInput = {
   receivedAt: (key: string) => Date | undefined;
 };
 
+// Times travel as ISO strings and land in `timestamp(3)` columns as UTC, as Prisma writes them.
+const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
+
+const UPSERT_ANNOTATIONS = {
+  name: "gloss-copy-annotations",
+  text: `INSERT INTO "Annotation" ("roomId", "id", "paragraphId", "authorId", "kind", "color", "quote", "prefix", "suffix", "start", "end", "createdAt", "receivedAt", "updatedAt", "deletedAt")
+    SELECT $1, r."id", r."paragraphId", r."authorId", r."kind", r."color", r."quote", r."prefix", r."suffix", r."start", r."end", r."createdAt", r."receivedAt", ${UTC_NOW}, NULL
+    FROM jsonb_to_recordset($2::jsonb) AS r("id" text, "paragraphId" text, "authorId" text, "kind" text, "color" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "createdAt" timestamp(3), "receivedAt" timestamp(3))
+    ON CONFLICT ("roomId", "id") DO UPDATE SET "paragraphId" = EXCLUDED."paragraphId", "authorId" = EXCLUDED."authorId", "kind" = EXCLUDED."kind",
+      "color" = EXCLUDED."color", "quote" = EXCLUDED."quote", "prefix" = EXCLUDED."prefix", "suffix" = EXCLUDED."suffix", "start" = EXCLUDED."start",
+      "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL`,
+};
+
+// A stub whose full entry is missing ($3 names them) keeps the text the row already has.
+const UPSERT_COMMENTS = {
+  name: "gloss-copy-comments",
+  text: `INSERT INTO "Comment" ("roomId", "id", "annotationId", "parentId", "authorId", "body", "createdAt", "receivedAt", "editedAt", "tags", "mentions", "hiddenAt", "resolvedAt", "updatedAt", "deletedAt")
+    SELECT $1, r."id", r."annotationId", r."parentId", r."authorId", r."body", r."createdAt", r."receivedAt", r."editedAt", r."tags", r."mentions", r."hiddenAt", r."resolvedAt", ${UTC_NOW}, NULL
+    FROM jsonb_to_recordset($2::jsonb) AS r("id" text, "annotationId" text, "parentId" text, "authorId" text, "body" text, "createdAt" timestamp(3), "receivedAt" timestamp(3),
+      "editedAt" timestamp(3), "tags" text[], "mentions" text[], "hiddenAt" timestamp(3), "resolvedAt" timestamp(3))
+    ON CONFLICT ("roomId", "id") DO UPDATE SET "annotationId" = EXCLUDED."annotationId", "parentId" = EXCLUDED."parentId", "authorId" = EXCLUDED."authorId",
+      "body" = CASE WHEN EXCLUDED."id" = ANY($3::text[]) THEN "Comment"."body" ELSE EXCLUDED."body" END,
+      "createdAt" = EXCLUDED."createdAt", "editedAt" = EXCLUDED."editedAt", "tags" = EXCLUDED."tags", "mentions" = EXCLUDED."mentions",
+      "hiddenAt" = EXCLUDED."hiddenAt", "resolvedAt" = EXCLUDED."resolvedAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL`,
+};
+
+const UPSERT_REACTIONS = {
+  name: "gloss-copy-reactions",
+  text: `INSERT INTO "Reaction" ("roomId", "commentId", "userId", "emoji", "createdAt")
+    SELECT $1, r."commentId", r."userId", r."emoji", r."createdAt"
+    FROM jsonb_to_recordset($2::jsonb) AS r("commentId" text, "userId" text, "emoji" text, "createdAt" timestamp(3))
+    ON CONFLICT ("roomId", "commentId", "userId") DO UPDATE SET "emoji" = EXCLUDED."emoji", "createdAt" = EXCLUDED."createdAt"`,
+};
+
+const DELETE_REACTIONS = {
+  name: "gloss-copy-reactions-gone",
+  text: `DELETE FROM "Reaction" WHERE "roomId" = $1 AND ("commentId", "userId") IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+};
+
+const ANNOTATIONS_GONE = {
+  name: "gloss-copy-annotations-gone",
+  text: `UPDATE "Annotation" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($2::text[])`,
+};
+
+const COMMENTS_GONE = {
+  name: "gloss-copy-comments-gone",
+  text: `UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($2::text[])`,
+};
+
+/** The rows one run writes, as the statements above take them. */
+type Rows = {
+  annotations: object[];
+  comments: object[];
+  /** Comments whose row keeps its body: stubs whose full entry is missing. */
+  keepBody: string[];
+  reactions: object[];
+  reactionsGone: Array<{ commentId: string; userId: string }>;
+  annotationsGone: string[];
+  commentsGone: string[];
+};
+
 /** Copies the entries; returns the comments copied for the first time (those the server just accepted). */
-export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receivedAt }: CopyInput): Promise<{ newComments: Comment[] }> {
+export async function copyEntries(sql: Sql, input: CopyInput): Promise<{ newComments: Comment[] }> {
+  const { rows, newComments } = rowsOf(input);
+  const total = rows.annotations.length + rows.comments.length + rows.reactions.length + rows.reactionsGone.length + rows.annotationsGone.length + rows.commentsGone.length;
+  if (total === 0) return { newComments };
+  try {
+    await inTransaction(sql, (client) => writeRows(client, input.roomId, rows));
+  } catch {
+    // One bad row (say, a comment whose annotation never existed) must not hold back the others.
+    for (const one of oneByOne(rows)) {
+      await inTransaction(sql, (client) => writeRows(client, input.roomId, one)).catch((error: unknown) =>
+        console.warn(`[gloss] room ${input.roomId}: row not copied:`, String(error)),
+      );
+    }
+  }
+  return { newComments };
+}
+
+/** Annotations before the comments that refer to them, comments before their reactions. */
+async function writeRows(client: pg.PoolClient, roomId: string, rows: Rows): Promise<void> {
+  if (rows.annotations.length) await client.query({ ...UPSERT_ANNOTATIONS, values: [roomId, JSON.stringify(rows.annotations)] });
+  if (rows.comments.length) await client.query({ ...UPSERT_COMMENTS, values: [roomId, JSON.stringify(rows.comments), rows.keepBody] });
+  if (rows.reactions.length) await client.query({ ...UPSERT_REACTIONS, values: [roomId, JSON.stringify(rows.reactions)] });
+  if (rows.reactionsGone.length) {
+    const { commentIds, userIds } = { commentIds: rows.reactionsGone.map((r) => r.commentId), userIds: rows.reactionsGone.map((r) => r.userId) };
+    await client.query({ ...DELETE_REACTIONS, values: [roomId, commentIds, userIds] });
+  }
+  if (rows.annotationsGone.length) await client.query({ ...ANNOTATIONS_GONE, values: [roomId, rows.annotationsGone] });
+  if (rows.commentsGone.length) await client.query({ ...COMMENTS_GONE, values: [roomId, rows.commentsGone] });
+}
+
+function* oneByOne(rows: Rows): Generator<Rows> {
+  const none: Rows = { annotations: [], comments: [], keepBody: rows.keepBody, reactions: [], reactionsGone: [], annotationsGone: [], commentsGone: [] };
+  for (const name of ["annotations", "comments", "reactions", "reactionsGone", "annotationsGone", "commentsGone"] as const) {
+    for (const row of rows[name]) yield { ...none, [name]: [row] };
+  }
+}
+
+function rowsOf({ doc, dirty, withheld, receivedAt }: CopyInput): { rows: Rows; newComments: Comment[] } {
   const annotations = doc.getMap(ANNOTATIONS);
   const comments = doc.getMap(COMMENTS);
   const reactions = doc.getMap(REACTIONS);
   const hidden = doc.getMap<Moderation>(HIDDEN);
   const resolved = doc.getMap<Moderation>(RESOLVED);
-  const at = (entry: Moderation | undefined) => (entry ? new Date(entry.at) : null);
+  const at = (entry: Moderation | undefined) => (entry ? new Date(entry.at).toISOString() : null);
+  const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
   const now = new Date();
-  const writes: Array<() => Promise<unknown>> = [];
-  const gone = { annotations: [] as string[], comments: [] as string[] };
+  const rows: Rows = { annotations: [], comments: [], keepBody: [], reactions: [], reactionsGone: [], annotationsGone: [], commentsGone: [] };
   const newComments: Comment[] = [];
 
   for (const key of dirty.annotations) {
     const parsed = AnnotationSchema.safeParse(annotations.get(key));
     if (!parsed.success) {
       const id = parseEntryKey(key)?.id;
-      if (id) gone.annotations.push(id);
+      if (id) rows.annotationsGone.push(id);
       continue;
     }
     const a = parsed.data;
     const [quote, position] = a.selector ?? [null, null];
-    const row = {
+    rows.annotations.push({
+      id: a.id,
       paragraphId: a.paragraphId,
       authorId: a.authorId,
       kind: a.kind,
@@ -63,66 +165,43 @@ export async function copyEntries(db: Db, { roomId, doc, dirty, withheld, receiv
       suffix: quote?.suffix ?? null,
       start: position?.start ?? null,
       end: position?.end ?? null,
-      createdAt: new Date(a.createdAt),
-      deletedAt: null,
-    };
-    const create = { id: a.id, roomId, ...row, receivedAt: receivedAt(key) ?? now };
-    writes.push(() => db.annotation.upsert({ where: { roomId_id: { roomId, id: a.id } }, create, update: row }));
+      createdAt: iso(a.createdAt),
+      receivedAt: (receivedAt(key) ?? now).toISOString(),
+    });
   }
   for (const key of dirty.comments) {
     const stored = comments.get(key) as Comment | undefined;
     const parsed = CommentSchema.safeParse(stored?.withheld ? (withheld.get(stored.id) ?? stored) : stored);
     if (!parsed.success) {
       const id = parseEntryKey(key)?.id;
-      if (id) gone.comments.push(id);
+      if (id) rows.commentsGone.push(id);
       continue;
     }
     const c = parsed.data;
-    const row = {
+    const received = receivedAt(key);
+    if (received && !c.withheld) newComments.push(c);
+    if (c.withheld) rows.keepBody.push(c.id);
+    rows.comments.push({
+      id: c.id,
       annotationId: c.annotationId,
       parentId: c.parentId,
       authorId: c.authorId,
-      createdAt: new Date(c.createdAt),
-      editedAt: c.editedAt === null ? null : new Date(c.editedAt),
+      body: c.body,
+      createdAt: iso(c.createdAt),
+      receivedAt: (received ?? now).toISOString(),
+      editedAt: iso(c.editedAt),
       tags: c.tags,
       mentions: c.mentions,
       hiddenAt: at(hidden.get(c.id)),
       resolvedAt: at(resolved.get(c.id)),
-      deletedAt: null,
-      // A stub whose full entry is missing keeps the text the row already has.
-      ...(c.withheld ? {} : { body: c.body }),
-    };
-    const received = receivedAt(key);
-    if (received && !c.withheld) newComments.push(c);
-    const create = { id: c.id, roomId, body: c.body, ...row, receivedAt: received ?? now };
-    writes.push(() => db.comment.upsert({ where: { roomId_id: { roomId, id: c.id } }, create, update: row }));
+    });
   }
   for (const key of dirty.reactions) {
     const owner = parseEntryKey(key);
     if (!owner) continue;
     const parsed = ReactionSchema.safeParse(reactions.get(key));
-    const ids = { roomId, commentId: owner.id, userId: owner.authorId };
-    if (!parsed.success) {
-      writes.push(() => db.reaction.deleteMany({ where: ids }));
-      continue;
-    }
-    const row = { emoji: parsed.data.reaction, createdAt: new Date(parsed.data.createdAt) };
-    writes.push(() => db.reaction.upsert({ where: { roomId_commentId_userId: ids }, create: { ...ids, ...row }, update: row }));
+    if (!parsed.success) rows.reactionsGone.push({ commentId: owner.id, userId: owner.authorId });
+    else rows.reactions.push({ commentId: owner.id, userId: owner.authorId, emoji: parsed.data.reaction, createdAt: iso(parsed.data.createdAt) });
   }
-  if (gone.annotations.length) {
-    writes.push(() => db.annotation.updateMany({ where: { roomId, id: { in: gone.annotations } }, data: { deletedAt: now } }));
-  }
-  if (gone.comments.length) {
-    writes.push(() => db.comment.updateMany({ where: { roomId, id: { in: gone.comments } }, data: { deletedAt: now } }));
-  }
-  if (!writes.length) return { newComments };
-  try {
-    await db.$transaction(writes.map((write) => write() as never));
-  } catch {
-    // One bad row (say, a comment whose annotation never existed) must not hold back the others.
-    for (const write of writes) {
-      await write().catch((error: unknown) => console.warn(`[gloss] room ${roomId}: row not copied:`, String(error)));
-    }
-  }
-  return { newComments };
+  return { rows, newComments };
 }

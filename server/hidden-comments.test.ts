@@ -105,10 +105,12 @@ describe("moderation of a deleted comment", () => {
     before.clientID = stale.doc.clientID;
     writer.doc.getMap(COMMENTS).delete(entryKey(f.ada.id, root.id));
     await waitFor(instructor.doc, () => !instructor.doc.getMap(COMMENTS).has(entryKey(f.ada.id, root.id)), 5000, "the deletion");
-    stale.sendUpdate(updateFor(before, (doc) => doc.getMap(HIDDEN).set(root.id, moderation(f.teacher, root.id))));
-    // The hide was applied (the instructor sees it arrive) and then undone by the server.
-    let seen = false;
-    await waitFor(instructor.doc, () => (seen ||= instructor.doc.getMap(HIDDEN).has(root.id)) && !instructor.doc.getMap(HIDDEN).has(root.id), 5000, "the hide undone");
+    const hide = updateFor(before, (doc) => doc.getMap(HIDDEN).set(root.id, moderation(f.teacher, root.id)));
+    stale.sendUpdate(hide);
+    // The hide was applied (its item reaches the instructor: readers are sent each stored batch as one update, so
+    // with the server's undoing in the same batch it never shows) and undone by the server.
+    const hideArrived = () => Y.getState(instructor.doc.store, before.clientID) >= Y.parseUpdateMeta(hide).to.get(before.clientID)!;
+    await waitFor(instructor.doc, () => hideArrived() && !instructor.doc.getMap(HIDDEN).has(root.id), 5000, "the hide undone");
     expect(stale.ws.readyState).toBe(stale.ws.OPEN);
     const late = await f.joined(f.ben);
     expect(late.doc.getMap(HIDDEN).has(root.id)).toBe(false);

@@ -33,7 +33,7 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 // Tells `npm run import` that rooms may be loaded here (lib/db/live-server-lock.server.ts).
 const releaseServerLock = await holdServerLock(booted.databaseUrl);
-const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl });
+const ws = createWsServer({ db: booted.db, secret: booted.secret, allowedOrigins: env.allowedOrigins, databaseUrl: booted.databaseUrl, redisUrl: process.env.REDIS_URL || undefined });
 const stopReminders = startAssignmentReminders(booted.db, log);
 let handleRequest: ((req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown) | null = null;
 let handleNextUpgrade: ((req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | null = null;

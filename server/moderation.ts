@@ -127,6 +127,12 @@ export class Moderator {
     this.unsaved.push({ commentId, value: null });
   }
 
+  /** A withheld entry another instance stored (`null`: it forgot it). */
+  learn(commentId: string, value: Comment | null): void {
+    if (value === null) this.withheld.delete(commentId);
+    else this.withheld.set(commentId, value);
+  }
+
   /** Withheld entries not stored yet; handed to the next batch, and given back if that batch fails. */
   takeUnsaved() {
     return this.unsaved.splice(0);

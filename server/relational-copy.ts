@@ -12,6 +12,7 @@ import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, parseEntryKey, type
 import { notifyAboutComments } from "../lib/notifications/notify-about-comments.server";
 import { ACTIVITY_CHANNEL } from "../lib/rooms/activity-channel";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
+import type { Sql } from "./sql-pool";
 
 export class RelationalCopy {
   private dirty: DirtyKeys = noKeys();
@@ -19,13 +20,18 @@ export class RelationalCopy {
   /** When the server first committed each entry key; becomes the rows' receivedAt. */
   private readonly receivedAt = new Map<string, Date>();
 
+  private readonly db: Db;
+  private readonly sql: Sql;
+
   constructor(
-    private readonly db: Db,
+    { db, sql }: { db: Db; sql: Sql },
     private readonly roomId: string,
     private readonly committed: Y.Doc,
     private readonly withheld: ReadonlyMap<string, Comment>,
     private readonly log: (message: string) => void,
   ) {
+    this.db = db;
+    this.sql = sql;
     this.dirty = {
       annotations: new Set(committed.getMap(ANNOTATIONS).keys()),
       comments: new Set(committed.getMap(COMMENTS).keys()),
@@ -66,7 +72,7 @@ export class RelationalCopy {
         const dirty = this.dirty;
         this.dirty = noKeys();
         try {
-          const { newComments } = await copyEntries(this.db, {
+          const { newComments } = await copyEntries(this.sql, {
             roomId: this.roomId,
             doc: this.committed,
             dirty,
@@ -79,7 +85,7 @@ export class RelationalCopy {
             this.log(`room ${this.roomId}: notifications not made: ${String(error)}`),
           );
           if (dirty.annotations.size + dirty.comments.size > 0) {
-            await this.db.$executeRaw`SELECT pg_notify(${ACTIVITY_CHANNEL}, ${JSON.stringify({ roomIds: [this.roomId] })})`.catch((error: unknown) =>
+            await this.sql.query("SELECT pg_notify($1, $2)", [ACTIVITY_CHANNEL, JSON.stringify({ roomIds: [this.roomId] })]).catch((error: unknown) =>
               this.log(`room ${this.roomId}: activity not announced: ${String(error)}`),
             );
           }

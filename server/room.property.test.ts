@@ -38,8 +38,10 @@ import { CloseError } from "./close-error";
 import { DEFAULT_LIMITS } from "./limits";
 import { loadRoomDocument } from "./persistence";
 import { newConnection, Room, type Connection } from "./room";
+import { createSqlPool, type Sql } from "./sql-pool";
 
 let database: TestDatabase;
+let sql: Sql;
 let essay: { id: string; paragraphs: Array<{ id: string; text: string }> };
 let seminarId: string;
 let members: { teacher: Writer; ada: Writer; ben: Writer };
@@ -47,6 +49,7 @@ let runs = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  sql = createSqlPool(database.url);
   const { db } = database;
   const found = await db.essay.findFirstOrThrow({ include: { paragraphs: { where: { kind: "body" }, orderBy: { position: "asc" }, take: 4 } } });
   essay = { id: found.id, paragraphs: found.paragraphs.map(({ id, text }) => ({ id, text })) };
@@ -60,6 +63,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await sql.end();
   await database.drop();
 });
 
@@ -246,7 +250,7 @@ it("keeps honest pages converged with the server, nothing pending, and everyone'
       // A fresh room each run; the roles come with the connections, as the websocket server gives them.
       await database.db.room.create({ data: { id, essayId: essay.id } });
       const record = { id, essayId: essay.id, seminarId, ownerId: null, paragraphIds: new Set(essay.paragraphs.map((p) => p.id)) };
-      const room = await Room.load(database.db, record, { compactAfter: 7, limits: DEFAULT_LIMITS, log: () => {} });
+      const room = await Room.load({ db: database.db, sql }, record, { compactAfter: 7, limits: DEFAULT_LIMITS, log: () => {} });
       room.setSeminarFacts({ tags: new Set(), memberIds: new Set(Object.values(members).map((m) => m.id)) });
       const pages: Record<Who, Page> = { teacher: openPage(room, members.teacher), ada: openPage(room, members.ada), ben: openPage(room, members.ben) };
       const hostile = { page: openPage(room, members.ben) };

@@ -22,7 +22,9 @@ import { captureChanges, Moderator, SERVER_ORIGIN } from "./moderation";
 import { loadRoomDocument, loadWithheld } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
 import { RelationalCopy } from "./relational-copy";
+import type { BusMessage, RoomBus } from "./room-bus";
 import { SaveQueue } from "./save-queue";
+import type { Sql } from "./sql-pool";
 
 export type Connection = {
   user: Writer;
@@ -51,6 +53,9 @@ export function newConnection(user: Writer, send: (message: Uint8Array) => void,
   return { user, send, awarenessIds: new Set(), held: [], caughtUp: false, admitPresence, readOnly: false };
 }
 
+/** The origin of what another instance stored: applied here without being stored again or published back. */
+export const REMOTE_ORIGIN = Symbol("another instance");
+
 export type RoomOptions = {
   compactAfter: number;
   limits: Pick<Limits, "growthPerUserPerRoom" | "heldUpdates">;
@@ -66,6 +71,10 @@ export class Room {
   private readonly growth: Map<string, number>;
   destroyed = false;
 
+  /** Ends this room's subscription to the other instances' news. */
+  private unsubscribe: () => void = () => {};
+  private catchingUp: Promise<void> | null = null;
+
   private constructor(
     readonly record: RoomRecord,
     /** Everything applied: what updates are checked against. Readers are sent only what `queue` has stored. */
@@ -76,17 +85,39 @@ export class Room {
     private readonly queue: SaveQueue,
     private readonly copy: RelationalCopy,
     private readonly options: RoomOptions,
+    private readonly bus: RoomBus | null,
+    private readonly db: Db,
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a reader
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added!, ...updated!, ...removed!];
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      this.broadcast(encodeAwareness(update));
+      if (origin !== REMOTE_ORIGIN) this.bus?.publish(record.id, { kind: "presence", update });
     });
     this.growth = growthByUser(doc, owners);
   }
 
-  static async load(db: Db, record: RoomRecord, options: RoomOptions): Promise<Room> {
+  /** `db` for what is read once per load, `sql` for the statements run per batch (sql-pool.ts). */
+  static async load({ db, sql, bus = null }: { db: Db; sql: Sql; bus?: RoomBus | null }, record: RoomRecord, options: RoomOptions): Promise<Room> {
+    // Subscribed before the log is read: whatever another instance stores from then on is either in what is
+    // read or in a message, held here until the room is ready (applying both twice is harmless).
+    let room: Room | null = null;
+    const early: BusMessage[] = [];
+    const unsubscribe = bus ? await bus.subscribe(record.id, (message) => (room ? room.receiveRemote(message) : early.push(message))) : () => {};
+    try {
+      room = await Room.loadStored({ db, sql, bus }, record, options);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    room.unsubscribe = unsubscribe;
+    for (const message of early) room.receiveRemote(message);
+    return room;
+  }
+
+  private static async loadStored({ db, sql, bus }: { db: Db; sql: Sql; bus: RoomBus | null }, record: RoomRecord, options: RoomOptions): Promise<Room> {
     const doc = new Y.Doc();
     const committed = new Y.Doc();
     const logRows = await loadRoomDocument(db, record.id, [doc, committed]);
@@ -97,7 +128,7 @@ export class Room {
     const moderator = new Moderator(doc, withheld, index);
     let room: Room | null = null;
     const queue = new SaveQueue({
-      db,
+      sql,
       roomId: record.id,
       committed,
       logRows,
@@ -107,16 +138,17 @@ export class Room {
         owners.giveBack(extras.claims);
         moderator.giveBack(extras.withheld);
       },
-      onCommitted: ({ updates, redacted }) => {
-        if (redacted) room?.broadcast(encodeUpdate(redacted));
-        else for (const update of updates) room?.broadcast(encodeUpdate(update));
+      onCommitted: ({ merged, redacted, stored }) => {
+        if (merged) room?.broadcast(encodeUpdate(redacted ?? merged));
+        const { claims, withheld } = stored.extras;
+        if (stored.update || claims.length > 0 || withheld.length > 0) bus?.publish(record.id, { kind: "stored", update: stored.update, claims, withheld });
         void room?.copy.run();
       },
       log: options.log,
     });
-    doc.on("update", (update: Uint8Array) => queue.push(update));
-    const copy = new RelationalCopy(db, record.id, committed, withheld, options.log);
-    room = new Room(record, doc, owners, index, moderator, queue, copy, options);
+    doc.on("update", (update: Uint8Array, origin: unknown) => queue.push(update, origin === REMOTE_ORIGIN));
+    const copy = new RelationalCopy({ db, sql }, record.id, committed, withheld, options.log);
+    room = new Room(record, doc, owners, index, moderator, queue, copy, options, bus, db);
     moderator.tidyAll();
     void copy.run();
     return room;
@@ -228,6 +260,54 @@ export class Room {
   }
 
   /**
+   * What another instance stored, or its readers' presence. Stored updates are applied like a reader's, minus
+   * the checks (that instance made them) and minus storing: moderation still follows, since a hide there and an
+   * edit here may have crossed, and whatever it withholds is sent to readers here redacted.
+   */
+  receiveRemote(message: BusMessage): void {
+    if (this.destroyed) return;
+    if (message.kind === "resync") return void this.catchUp();
+    if (message.kind === "presence") {
+      try {
+        applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+      } catch (error) {
+        this.options.log(`room ${this.record.id}: unreadable presence from another instance: ${String(error)}`);
+      }
+      return;
+    }
+    for (const { clientId, userId } of message.claims) this.owners.learn(clientId, userId);
+    for (const { commentId, value } of message.withheld) this.moderator.learn(commentId, value);
+    if (!message.update) return;
+    const update = message.update;
+    const changed = captureChanges(this.doc, () => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
+    if (this.moderator.afterChange(changed)) this.queue.redactPending();
+  }
+
+  /** Re-reads what the database holds for this room and applies what this instance missed (see room-bus.ts). */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        const stored = new Y.Doc();
+        await loadRoomDocument(this.db, this.record.id, [stored]);
+        const withheld = await loadWithheld(this.db, this.record.id);
+        const claims = await this.db.roomClient.findMany({ where: { roomId: this.record.id }, select: { clientId: true, userId: true } });
+        this.receiveRemote({
+          kind: "stored",
+          update: Y.encodeStateAsUpdate(stored, Y.encodeStateVector(this.doc)),
+          claims: claims.map((claim: { clientId: bigint; userId: string | null }) => ({ clientId: Number(claim.clientId), userId: claim.userId })),
+          withheld: [...withheld].map(([commentId, value]) => ({ commentId, value })),
+        });
+        stored.destroy();
+      } catch (error) {
+        this.options.log(`room ${this.record.id}: catching up from the database failed: ${String(error)}`);
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /**
    * A write of the server's own (an import): applied to the live document as one transaction, then stored and sent
    * like any update. Not checked against the write rules: whoever calls it has decided what may be written.
    */
@@ -249,12 +329,14 @@ export class Room {
   async settle(): Promise<void> {
     while (!this.idle) {
       await this.queue.save();
+      await this.queue.settled();
       await this.copy.run();
     }
   }
 
   destroy(): void {
     this.destroyed = true;
+    this.unsubscribe();
     this.awareness.destroy();
     this.doc.destroy();
     this.queue.committed.destroy();

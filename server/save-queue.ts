@@ -8,27 +8,29 @@
  * retried with back-off, first in line, and nothing of it is sent to anyone meanwhile.
  */
 import * as Y from "yjs";
-import type { Db } from "../lib/db/client.server";
 import { appendBatch, compactRoom, type BatchExtras } from "./persistence";
+import type { Sql } from "./sql-pool";
 
 export type Committed = {
-  /** The batch's updates, as they were applied. */
-  updates: Uint8Array[];
+  /** The batch's updates as one (those stored elsewhere included): what readers are sent, one frame per batch. */
+  merged: Uint8Array | null;
   /**
    * Set when the batch held text that must not reach readers (an edit to a comment that was hidden as it
    * arrived): the batch's effect as the committed document has it, with that text already collected.
    */
   redacted: Uint8Array | null;
+  /** What this batch stored itself (not what another instance had stored), for the other instances to hear of. */
+  stored: { update: Uint8Array | null; extras: BatchExtras };
 };
 
 export type SaveQueueOptions = {
-  db: Db;
+  sql: Sql;
   roomId: string;
   /** The document as the log holds it when the room is loaded; kept as everything committed since. */
   committed: Y.Doc;
   /** Log rows already stored for the room when it was loaded. */
   logRows: number;
-  /** Log rows after which the log is compacted into one update. */
+  /** Log rows this server stored after which it compacts the log into one update. */
   compactAfter: number;
   /** What else to store with the next batch; given back with `giveBack` if the batch fails. */
   takeExtras: () => BatchExtras;
@@ -40,8 +42,10 @@ export type SaveQueueOptions = {
 export class SaveQueue {
   /** Everything committed to the log, and nothing else. */
   readonly committed: Y.Doc;
-  private queue: Array<{ update: Uint8Array; redact: boolean }> = [];
+  /** `stored`: already in the log, put there by another instance; it goes through the queue to keep the order. */
+  private queue: Array<{ update: Uint8Array; redact: boolean; stored: boolean }> = [];
   private running: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
   private logRows: number;
   /** Whether the last attempt to store failed (the room is "not saved" until one succeeds). */
   failing = false;
@@ -51,8 +55,8 @@ export class SaveQueue {
     this.logRows = options.logRows;
   }
 
-  push(update: Uint8Array): void {
-    this.queue.push({ update, redact: false });
+  push(update: Uint8Array, stored = false): void {
+    this.queue.push({ update, redact: false, stored });
     void this.save();
   }
 
@@ -62,7 +66,7 @@ export class SaveQueue {
   }
 
   get idle(): boolean {
-    return this.queue.length === 0 && this.running === null;
+    return this.queue.length === 0 && this.running === null && this.compacting === null;
   }
 
   /** Resolves when everything pushed so far is committed (retrying as long as it takes). */
@@ -82,10 +86,10 @@ export class SaveQueue {
       const batch = this.queue.splice(0);
       const extras = this.options.takeExtras();
       if (batch.length === 0 && extras.claims.length === 0 && extras.withheld.length === 0) return;
-      const updates = batch.map((entry) => entry.update);
-      let lastId: bigint;
+      const fresh = batch.filter((entry) => !entry.stored).map((entry) => entry.update);
+      const hasExtras = extras.claims.length > 0 || extras.withheld.length > 0;
       try {
-        lastId = await appendBatch(this.options.db, this.options.roomId, updates, extras);
+        if (fresh.length > 0 || hasExtras) await appendBatch(this.options.sql, this.options.roomId, fresh, extras);
         failures = 0;
         this.failing = false;
       } catch (error) {
@@ -96,21 +100,34 @@ export class SaveQueue {
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures++, 5000)));
         continue;
       }
-      if (batch.length === 0) continue;
+      const updates = batch.map((entry) => entry.update);
       const before = batch.some((entry) => entry.redact) ? Y.encodeStateVector(this.committed) : null;
-      Y.applyUpdate(this.committed, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-      this.options.onCommitted({ updates, redacted: before ? Y.encodeStateAsUpdate(this.committed, before) : null });
-      this.logRows += batch.length;
-      if (this.logRows >= this.options.compactAfter) await this.compact(lastId);
+      const merged = updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      if (merged) Y.applyUpdate(this.committed, merged);
+      const redacted = before ? Y.encodeStateAsUpdate(this.committed, before) : null;
+      const freshMerged = fresh.length === 0 ? null : fresh.length === batch.length ? merged : Y.mergeUpdates(fresh);
+      // Redacted text must not reach another instance's readers either.
+      this.options.onCommitted({ merged, redacted, stored: { update: fresh.length > 0 ? (redacted ?? freshMerged) : null, extras } });
+      this.logRows += fresh.length;
+      if (this.logRows >= this.options.compactAfter) this.compact();
     }
   }
 
-  private async compact(upToId: bigint): Promise<void> {
-    try {
-      await compactRoom(this.options.db, this.options.roomId, Y.encodeStateAsUpdate(this.committed), upToId);
-      this.logRows = 1;
-    } catch (error) {
-      this.options.log(`room ${this.options.roomId}: compaction failed (the log is intact): ${String(error)}`);
-    }
+  /** Beside the batches, not in their way: compaction reads the log itself, so what is stored meanwhile is safe. */
+  private compact(): void {
+    this.compacting ??= compactRoom(this.options.sql, this.options.roomId)
+      .then(
+        // Not compacted means another instance holds the room's compaction lock: it does the work.
+        () => void (this.logRows = 1),
+        (error: unknown) => this.options.log(`room ${this.options.roomId}: compaction failed (the log is intact): ${String(error)}`),
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /** Resolves once a compaction under way has ended. */
+  async settled(): Promise<void> {
+    await this.compacting;
   }
 }

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
-import type { Db } from "../lib/db/client.server";
+import { connectionStringOf, type Db } from "../lib/db/client.server";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { CloseCode } from "../lib/live/wire";
 import { authorizeRoom } from "../lib/rooms/authorize-room.server";
@@ -20,6 +20,9 @@ import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
 import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
 import { newConnection, Room, type Connection } from "./room";
+import { connectRoomBus } from "./room-bus";
+import { localConnectionCounts, redisConnectionCounts, type Ticket } from "./connection-counts";
+import { createSqlPool } from "./sql-pool";
 import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
 
 export type WsServerOptions = {
@@ -39,6 +42,11 @@ export type WsServerOptions = {
    * they concern are closed. Without it (some tests) nothing is closed on such events.
    */
   databaseUrl?: string;
+  /**
+   * Redis, for running several instances side by side: readers of one room on different instances then see each
+   * other (room-bus.ts). Without it this instance serves its rooms alone.
+   */
+  redisUrl?: string;
 };
 
 export type WsServer = {
@@ -53,10 +61,12 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const { db, secret, allowedOrigins = [], log = (m) => console.log(`[gloss ws] ${m}`) } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxPayload ? { maxPayload: options.maxPayload } : {}) };
   const roomOptions = { compactAfter: options.compactAfter ?? 500, limits, log };
+  const sql = createSqlPool(connectionStringOf(db));
+  const bus = options.redisUrl ? connectRoomBus(options.redisUrl, log) : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const rooms = new Map<string, Promise<Room>>();
   const alive = new WeakSet<WebSocket>();
-  const connectionsOf = new Map<string, number>();
+  const connectionCounts = options.redisUrl ? redisConnectionCounts(options.redisUrl, { log }) : localConnectionCounts();
   const connections = new OpenConnections();
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
@@ -65,6 +75,15 @@ export function createWsServer(options: WsServerOptions): WsServer {
         log,
       })
     : null;
+
+  bus?.onReconnect(async () => {
+    for (const [roomId, loading] of rooms) {
+      const room = await loading.catch(() => null);
+      if (!room || room.destroyed) continue;
+      void room.catchUp();
+      bus.publish(roomId, { kind: "resync" });
+    }
+  });
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -85,7 +104,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     for (;;) {
       let loading = rooms.get(roomId);
       if (!loading) {
-        loading = Room.load(db, record, roomOptions);
+        loading = Room.load({ db, sql, bus }, record, roomOptions);
         rooms.set(roomId, loading);
         loading.catch(() => rooms.delete(roomId));
       }
@@ -171,13 +190,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
     };
     ws.on("message", (data) => onFrame(data));
 
-    let userId: string | null = null;
-    ws.on("close", () => {
-      if (userId === null) return;
-      const count = (connectionsOf.get(userId) ?? 1) - 1;
-      if (count > 0) connectionsOf.set(userId, count);
-      else connectionsOf.delete(userId);
-    });
+    let ticket: Ticket | null = null;
+    ws.on("close", () => ticket?.giveBack());
 
     let room: Room;
     let conn: Connection | undefined;
@@ -189,11 +203,11 @@ export function createWsServer(options: WsServerOptions): WsServer {
         if (!counted) {
           // Once per connection (re-checks run this again), before the room is looked up.
           if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
-          const open = connectionsOf.get(user.id) ?? 0;
-          if (open >= limits.connectionsPerUser) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
-          connectionsOf.set(user.id, open + 1);
-          userId = user.id;
           counted = true;
+          ticket = await connectionCounts.take(user.id, limits.connectionsPerUser);
+          if (!ticket) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
+          // Closed while its place was being taken: the close handler above has already run.
+          if (ws.readyState !== WebSocket.OPEN) ticket.giveBack();
         }
         const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
           if (!(error instanceof AppError)) throw error;
@@ -288,6 +302,9 @@ export function createWsServer(options: WsServerOptions): WsServer {
       }
       rooms.clear();
       wss.close();
+      await bus?.close();
+      await connectionCounts.close();
+      await sql.end();
     },
     rooms: () => rooms.size,
     ready: accessEvents?.ready ?? Promise.resolve(),

@@ -3,8 +3,19 @@ import { PrismaClient } from "../generated/prisma/client";
 
 export type Db = PrismaClient;
 
+const connectionStrings = new WeakMap<Db, string>();
+
 export function createDb(connectionString: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  connectionStrings.set(db, connectionString);
+  return db;
+}
+
+/** The database a client was made for: the live server opens plain `pg` connections of its own to it (server/sql-pool.ts). */
+export function connectionStringOf(db: Db): string {
+  const url = connectionStrings.get(db);
+  if (url === undefined) throw new Error("this Prisma client was not made by createDb");
+  return url;
 }
 
 const globalForDb = globalThis as unknown as { glossDb?: Db };

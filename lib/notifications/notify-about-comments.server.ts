@@ -11,7 +11,8 @@ const EXCERPT_LENGTH = 160;
  * so copying a room again tells nobody twice. Private notes and the open room tell no one. Returns who was told.
  */
 export async function notifyAboutComments(db: Db, { roomId, comments }: { roomId: string; comments: Comment[] }): Promise<string[]> {
-  const fresh = comments.filter((c) => !c.withheld);
+  // Only replies and mentions tell anyone: most comments start threads, and cost no query here.
+  const fresh = comments.filter((c) => !c.withheld && (c.parentId !== null || (c.mentions ?? []).length > 0));
   if (fresh.length === 0) return [];
   const room = await db.room.findUnique({
     where: { id: roomId },

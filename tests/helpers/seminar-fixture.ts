@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import * as Y from "yjs";
-import { COMMENTS, entryKey, roomIdFor, ROOT_MAPS } from "../../lib/doc/layout";
+import { ANNOTATIONS, COMMENTS, entryKey, roomIdFor, ROOT_MAPS } from "../../lib/doc/layout";
 import { CloseCode } from "../../lib/live/wire";
 import { addEssay } from "../../lib/seminars/add-essay.server";
 import { createSeminar } from "../../lib/seminars/create-seminar.server";
@@ -135,6 +135,11 @@ export async function logOf(fixture: SeminarFixture, roomId: string) {
 
 /** What a refused write must not change, taken before it is sent. */
 export async function traceBefore(fixture: SeminarFixture, witness: TestClient, roomId = fixture.firstRoom) {
+  // The relational copy follows the log off the hot path: wait until it holds every entry the witness has.
+  const live = (rows: Array<{ deletedAt: Date | null }>) => rows.filter((row) => row.deletedAt === null).length;
+  const copied = (rows: Awaited<ReturnType<typeof rowsOf>>) =>
+    live(rows.annotations) === witness.doc.getMap(ANNOTATIONS).size && live(rows.comments) === witness.doc.getMap(COMMENTS).size;
+  await until(async () => copied(await rowsOf(fixture, roomId)), "the relational copy of the room");
   return { maps: mapsOf(witness.doc), log: await logOf(fixture, roomId), rows: await rowsOf(fixture, roomId) };
 }
 
