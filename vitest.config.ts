@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     // The fault suite has its own config and script (vitest.faults.config.ts, `npm run test:faults`).
     exclude: ["node_modules/**", ".next/**", "tests/e2e/**", ".data/**", "**/*.faults.test.ts"],
-    globalSetup: ["tests/setup/database.ts"],
+    globalSetup: ["tests/setup/database.ts", "tests/setup/redis.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: server tests each start processes and databases; more workers only contend.

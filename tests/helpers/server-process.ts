@@ -10,7 +10,7 @@ export type ServerProcess = { child: ChildProcess; port: number; origin: string;
  * Starts `server/main.ts` as its own process (websocket only) and waits until it listens: on port 0, or on
  * `port` to come back where a killed one was, so its clients reconnect to it on their own.
  */
-export function startServerProcess(databaseUrl: string, { port = 0 }: { port?: number } = {}): Promise<ServerProcess> {
+export function startServerProcess(databaseUrl: string, { port = 0, env = {} }: { port?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -21,6 +21,7 @@ export function startServerProcess(databaseUrl: string, { port = 0 }: { port?: n
       GLOSS_DATA_DIR: mkdtempSync(path.join(tmpdir(), "gloss-server-")),
       PORT: String(port),
       HOST: "127.0.0.1",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
