@@ -22,6 +22,7 @@ import { captureChanges, Moderator, SERVER_ORIGIN } from "./moderation";
 import { loadRoomDocument, loadWithheld } from "./persistence";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
 import { RelationalCopy } from "./relational-copy";
+import { PresenceBatch } from "./presence-batch";
 import type { BusMessage, RoomBus } from "./room-bus";
 import { SaveQueue } from "./save-queue";
 import type { Sql } from "./sql-pool";
@@ -56,6 +57,9 @@ export function newConnection(user: Writer, send: (message: Uint8Array) => void,
 /** The origin of what another instance stored: applied here without being stored again or published back. */
 export const REMOTE_ORIGIN = Symbol("another instance");
 
+/** How long presence changes are gathered before they are sent: at most 20 presence messages a second per reader. */
+export const PRESENCE_WINDOW_MS = 50;
+
 export type RoomOptions = {
   compactAfter: number;
   limits: Pick<Limits, "growthPerUserPerRoom" | "heldUpdates">;
@@ -74,6 +78,9 @@ export class Room {
   /** Ends this room's subscription to the other instances' news. */
   private unsubscribe: () => void = () => {};
   private catchingUp: Promise<void> | null = null;
+  /** Presence changes for this instance's readers, and for the other instances' (presence-batch.ts). */
+  private readonly presence: PresenceBatch;
+  private readonly presenceOut: PresenceBatch;
 
   private constructor(
     readonly record: RoomRecord,
@@ -90,11 +97,14 @@ export class Room {
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server is not a reader
+    this.presence = new PresenceBatch(PRESENCE_WINDOW_MS, (ids) => this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids))));
+    this.presenceOut = new PresenceBatch(PRESENCE_WINDOW_MS, (ids) =>
+      this.bus?.publish(record.id, { kind: "presence", update: encodeAwarenessUpdate(this.awareness, ids) }),
+    );
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added!, ...updated!, ...removed!];
-      const update = encodeAwarenessUpdate(this.awareness, changed);
-      this.broadcast(encodeAwareness(update));
-      if (origin !== REMOTE_ORIGIN) this.bus?.publish(record.id, { kind: "presence", update });
+      this.presence.add(changed);
+      if (origin !== REMOTE_ORIGIN && this.bus) this.presenceOut.add(changed);
     });
     this.growth = growthByUser(doc, owners);
   }
@@ -337,6 +347,8 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     this.unsubscribe();
+    this.presence.stop();
+    this.presenceOut.stop();
     this.awareness.destroy();
     this.doc.destroy();
     this.queue.committed.destroy();
