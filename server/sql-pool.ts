@@ -26,6 +26,10 @@ export function createSqlPool(connectionString: string): Sql {
 export async function inTransaction<T>(sql: Sql, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await sql.connect();
   let failed: Error | undefined;
+  // PostgreSQL going away mid-transaction is also emitted as an event, which would crash the process unheard;
+  // the query under way fails with it anyway.
+  const onError = (error: Error) => void (failed ??= error);
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
     const result = await work(client);
@@ -37,6 +41,7 @@ export async function inTransaction<T>(sql: Sql, work: (client: pg.PoolClient) =
     throw error;
   } finally {
     // A connection that failed mid-transaction may be broken: the pool closes it rather than handing it out again.
+    client.off("error", onError);
     client.release(failed);
   }
 }
