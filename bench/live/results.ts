@@ -42,8 +42,8 @@ Written by \`npm run bench:live\` (bench/live/) on ${new Date().toISOString().re
 
 ${STATUS}
 
-- Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, all
-  clients in the harness's one process.
+- Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
+  clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
 - Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms).
 - Servers: ${results.versions.join("; ")}.
 
@@ -66,10 +66,9 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   that name and send an Auth message first (bench/live/wire.ts); everything else is the same client code.
 - Memory is the server process's RSS growth over the idle connections (PostgreSQL's processes not counted), so
   it includes garbage not yet collected; treat differences of a few KB as noise.
-- At ~260/s with 100 readers the harness's single client process (100 Yjs documents applying every note) is
-  the limit on two cores: the writer falls behind its schedule, by how much is in the notes above, and the
-  load on that row differs between servers (Gloss got the least, and is still far behind). Spreading the
-  readers over worker threads or a second process is left to the next increment.
+- The readers' documents live in worker threads, so the writer of the one-room rows has the main thread to
+  itself; at ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the
+  servers it may still fall short, and then that row's load differs between servers).
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);

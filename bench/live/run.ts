@@ -36,21 +36,22 @@ type Scenario = {
 };
 
 const s = SCALE;
+const threads = s.readerThreads;
 const scenarios: Scenario[] = [
   {
     label: `1 room, ${n(s.readersSmall)} readers, 1 writer ${s.steadyRate}/s: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersSmall, rate: s.steadyRate, seconds: s.steadySeconds }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersSmall, rate: s.steadyRate, seconds: s.steadySeconds, threads }),
   },
   {
     label: `1 room, ${n(s.readersLarge)} readers, same: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersLarge, rate: s.steadyRate, seconds: s.steadySeconds }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersLarge, rate: s.steadyRate, seconds: s.steadySeconds, threads }),
   },
   {
     label: `1 room, ${n(s.fastReaders)} readers, writer at ~${s.fastRate}/s: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.fastReaders, rate: s.fastRate, seconds: s.fastSeconds }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.fastReaders, rate: s.fastRate, seconds: s.fastSeconds, threads, noteRate: true }),
   },
   { label: `${n(s.connectReaders)} readers connect and sync (all, ms)`, compared: "", run: (server) => connectAndSync(server, { readers: s.connectReaders }) },
   {

@@ -22,6 +22,8 @@ export type Scale = {
   /** Scenario 6: idle connections spread over rooms. */
   idleConnections: number;
   idleRooms: number;
+  /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
+  readerThreads: number;
 };
 
 const factor = Number(process.env.BENCH_SCALE ?? 1);
@@ -49,4 +51,5 @@ export const SCALE: Scale = {
   bigRoomJoins: sized("BENCH_BIG_ROOM_JOINS", 7, 3),
   idleConnections: sized("BENCH_IDLE_CONNECTIONS", 2_000, 20),
   idleRooms: sized("BENCH_IDLE_ROOMS", 100, 2),
+  readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };
