@@ -15,5 +15,9 @@ export type BenchServer = {
   room: (people: number) => Promise<BenchRoom>;
   /** The server process's resident memory now, in KB. */
   rssKb: () => number;
+  /** CPU time the server process(es) have used so far, user and system, in ms. */
+  cpuMs: () => number;
+  /** For a server that stores updates (Gloss): how many rows it has written to its update log so far. */
+  storedRows?: () => Promise<number>;
   stop: () => Promise<void>;
 };

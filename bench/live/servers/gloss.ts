@@ -39,6 +39,12 @@ export async function startGlossServer({ db, databaseUrl, essayId }: { db: Db; d
       return { id, url: `ws://127.0.0.1:${child.port}${WS_PATH_PREFIX}${encodeURIComponent(id)}`, people };
     },
     rssKb: child.rssKb,
+    cpuMs: child.cpuMs,
+    storedRows: async () => {
+      // Ids only go up, and compaction deletes rows, so the highest id counts the rows ever written.
+      const [row] = await db.$queryRaw<Array<{ max: bigint | null }>>`SELECT max(id) AS max FROM "RoomUpdate"`;
+      return Number(row?.max ?? 0);
+    },
     stop: child.stop,
   };
 }
