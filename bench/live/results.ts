@@ -44,7 +44,7 @@ ${STATUS}
 
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
-- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms).
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s).
 - Servers: ${results.versions.join("; ")}.
 
 ${results.table}
@@ -69,6 +69,11 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
 - The readers' documents live in worker threads, so the writer of the one-room rows has the main thread to
   itself; at ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the
   servers it may still fall short, and then that row's load differs between servers).
+- Busy rooms: every reader writes a note a second; latency is from the send to the arrival at each of the
+  room's other readers. CPU is the server process's user and system time over the window (from /proc) as a share
+  of one core, lower is better; Gloss's PostgreSQL does its part of the work in processes of its own and is not
+  counted. Gloss's rate is rows written to its update log in the window (one per update, plus one per
+  compaction); the references keep nothing, so theirs is notes that reached one other reader at least.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);

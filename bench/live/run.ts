@@ -9,6 +9,7 @@ import { seedDatabase } from "../../prisma/seed";
 import { benchDatabase } from "../bench-database";
 import { SCALE } from "./scale";
 import { broadcastLatency } from "./scenarios/broadcast-latency";
+import { busyRooms } from "./scenarios/busy-rooms";
 import { connectAndSync } from "./scenarios/connect-sync";
 import { idleMemory } from "./scenarios/idle-memory";
 import { joinLargeRoom } from "./scenarios/join-large-room";
@@ -64,6 +65,11 @@ const scenarios: Scenario[] = [
     compared: "",
     fresh: true,
     run: (server) => idleMemory(server, { connections: s.idleConnections, rooms: s.idleRooms }),
+  },
+  {
+    label: `${n(s.busyRooms)} rooms × ${s.busyPerRoom} readers, each writing 1 note/s for ${s.busySeconds} s: updates/s, p50 / p99, server CPU (% of a core)`,
+    compared: " CPU",
+    run: (server, paragraphs) => busyRooms(server, paragraphs, { rooms: s.busyRooms, perRoom: s.busyPerRoom, seconds: s.busySeconds, threads }),
   },
 ];
 

@@ -22,6 +22,10 @@ export type Scale = {
   /** Scenario 6: idle connections spread over rooms. */
   idleConnections: number;
   idleRooms: number;
+  /** Scenario 7: rooms of `busyPerRoom` readers, each writing a note a second for `busySeconds`. */
+  busyRooms: number;
+  busyPerRoom: number;
+  busySeconds: number;
   /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
   readerThreads: number;
 };
@@ -51,5 +55,9 @@ export const SCALE: Scale = {
   bigRoomJoins: sized("BENCH_BIG_ROOM_JOINS", 7, 3),
   idleConnections: sized("BENCH_IDLE_CONNECTIONS", 2_000, 20),
   idleRooms: sized("BENCH_IDLE_ROOMS", 100, 2),
+  busyRooms: sized("BENCH_BUSY_ROOMS", 100, 2),
+  // A room's size is its shape, not its load: scaled down, there are fewer rooms of the same five readers.
+  busyPerRoom: Number(process.env.BENCH_BUSY_PER_ROOM ?? 5),
+  busySeconds: sized("BENCH_BUSY_SECONDS", 10, 3),
   readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };
