@@ -44,7 +44,7 @@ ${STATUS}
 
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
-- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s).
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}).
 - Servers: ${results.versions.join("; ")}.
 
 ${results.table}
@@ -74,6 +74,13 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   of one core, lower is better; Gloss's PostgreSQL does its part of the work in processes of its own and is not
   counted. Gloss's rate is rows written to its update log in the window (one per update, plus one per
   compaction); the references keep nothing, so theirs is notes that reached one other reader at least.
+- Presence: each reader says which paragraph it reads (\`{ user, reading }\`, as the page does; Gloss rewrites
+  it from the session) every 1–2 s and, as the page's y-websocket provider does, sends back every change it
+  applies. Messages and bytes are awareness frames received by all readers together in the window (all three
+  servers send a change to every reader, its sender included; Hocuspocus 4 puts what arrives within one turn of
+  its event loop into one frame, the others send a frame per change); p99 runs from a change's send to its
+  arrival at each other reader. Fewer messages is better only at the same p99 and delivery: a server that
+  batches changes sends fewer frames, one that drops them shows it in delivery.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);

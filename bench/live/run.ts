@@ -14,6 +14,7 @@ import { connectAndSync } from "./scenarios/connect-sync";
 import { idleMemory } from "./scenarios/idle-memory";
 import { joinLargeRoom } from "./scenarios/join-large-room";
 import type { Measured } from "./scenarios/measured";
+import { movingReaders } from "./scenarios/moving-readers";
 import type { Paragraph } from "./notes";
 import { RESULTS_FILE, machineFacts, writeResults } from "./results";
 import type { BenchServer } from "./servers/bench-server";
@@ -70,6 +71,12 @@ const scenarios: Scenario[] = [
     label: `${n(s.busyRooms)} rooms × ${s.busyPerRoom} readers, each writing 1 note/s for ${s.busySeconds} s: updates/s, p50 / p99, server CPU (% of a core)`,
     compared: " CPU",
     run: (server, paragraphs) => busyRooms(server, paragraphs, { rooms: s.busyRooms, perRoom: s.busyPerRoom, seconds: s.busySeconds, threads }),
+  },
+  {
+    label: `1 room, ${n(s.presenceReaders)} readers moving between paragraphs every ${s.presenceEveryMs.map((v) => v / 1000).join("–")} s: presence received by all, p99 ms to the others`,
+    compared: " msgs/s",
+    run: (server, paragraphs) =>
+      movingReaders(server, paragraphs, { readers: s.presenceReaders, everyMs: s.presenceEveryMs, seconds: s.presenceSeconds, echo: s.presenceEcho, threads }),
   },
 ];
 

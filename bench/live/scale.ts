@@ -26,6 +26,12 @@ export type Scale = {
   busyRooms: number;
   busyPerRoom: number;
   busySeconds: number;
+  /** Scenario 8: readers in one room moving to another paragraph every `presenceEveryMs` (a range), for `presenceSeconds`. */
+  presenceReaders: number;
+  presenceEveryMs: [number, number];
+  presenceSeconds: number;
+  /** Whether those readers send back what they apply, as the page's y-websocket provider does (BENCH_PRESENCE_ECHO=0: not). */
+  presenceEcho: boolean;
   /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
   readerThreads: number;
 };
@@ -38,6 +44,15 @@ function sized(variable: string, full: number, min = 1): number {
   const own = process.env[variable];
   if (own !== undefined) return Number(own);
   return Math.max(min, Math.round(full * factor));
+}
+
+/** "least-most" in ms, e.g. BENCH_PRESENCE_EVERY_MS=1000-2000. */
+function range(variable: string, full: [number, number]): [number, number] {
+  const own = process.env[variable];
+  if (own === undefined) return full;
+  const [least, most = least] = own.split("-").map(Number);
+  if (!(least! >= 0 && most >= least!)) throw new Error(`${variable} must read like 1000-2000, not ${own}`);
+  return [least!, most];
 }
 
 export const SCALE: Scale = {
@@ -59,5 +74,9 @@ export const SCALE: Scale = {
   // A room's size is its shape, not its load: scaled down, there are fewer rooms of the same five readers.
   busyPerRoom: Number(process.env.BENCH_BUSY_PER_ROOM ?? 5),
   busySeconds: sized("BENCH_BUSY_SECONDS", 10, 3),
+  presenceReaders: sized("BENCH_PRESENCE_READERS", 200, 2),
+  presenceEveryMs: range("BENCH_PRESENCE_EVERY_MS", [1_000, 2_000]),
+  presenceSeconds: sized("BENCH_PRESENCE_SECONDS", 10, 3),
+  presenceEcho: process.env.BENCH_PRESENCE_ECHO !== "0",
   readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };
