@@ -20,8 +20,9 @@ export type Results = {
 
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
 const STATUS =
-  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, first increment: the " +
-  "harness only). Gloss's figures are today's server as it is on `main`.";
+  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, second increment of the " +
+  "harness: readers in worker threads, and the busy-rooms, presence and two-instance rows). Gloss's figures are " +
+  "the server as it is on `main`.";
 
 export function machineFacts(): string {
   const cores = (() => {
@@ -44,7 +45,7 @@ ${STATUS}
 
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
-- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}).
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s).
 - Servers: ${results.versions.join("; ")}.
 
 ${results.table}
@@ -81,6 +82,10 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   its event loop into one frame, the others send a frame per change); p99 runs from a change's send to its
   arrival at each other reader. Fewer messages is better only at the same p99 and delivery: a server that
   batches changes sends fewer frames, one that drops them shows it in delivery.
+- Two Gloss instances: the readers alternate between two server processes on the same database, the writer on
+  the first; the instances are given \`REDIS_URL\` for their fan-out. Delivery 0.5 there means the second
+  instance's readers got nothing of the first's writer: the server in this run does not fan out yet. The row
+  reads n/a when no Redis answers.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);

@@ -18,8 +18,9 @@ import { movingReaders } from "./scenarios/moving-readers";
 import type { Paragraph } from "./notes";
 import { RESULTS_FILE, machineFacts, writeResults } from "./results";
 import type { BenchServer } from "./servers/bench-server";
-import { startGlossServer } from "./servers/gloss";
+import { startGlossServer, startGlossServers, type GlossSetup } from "./servers/gloss";
 import { startHocuspocusServer } from "./servers/hocuspocus";
+import { REDIS_URL, redisReachable } from "./servers/redis-reachable";
 import { ensureReferences, installedVersion } from "./servers/references";
 import { startYWebsocketServer } from "./servers/y-websocket";
 import { deliveryTable, notes, resultsTable, type Row } from "./table";
@@ -34,11 +35,16 @@ type Scenario = {
   compared: string;
   /** Run on a server process of its own: memory measured after other scenarios would count their garbage (or its collection). */
   fresh?: boolean;
+  /** Run for Gloss only (it starts the servers it needs itself); the references read "—". */
+  glossOnly?: boolean;
   run: (server: BenchServer, paragraphs: readonly Paragraph[]) => Promise<Measured>;
 };
 
 const s = SCALE;
 const threads = s.readerThreads;
+/** Known once the database is seeded: what a Gloss-only scenario needs to start instances of its own. */
+let glossSetup: GlossSetup | null = null;
+
 const scenarios: Scenario[] = [
   {
     label: `1 room, ${n(s.readersSmall)} readers, 1 writer ${s.steadyRate}/s: p50 / p99 ms`,
@@ -78,23 +84,38 @@ const scenarios: Scenario[] = [
     run: (server, paragraphs) =>
       movingReaders(server, paragraphs, { readers: s.presenceReaders, everyMs: s.presenceEveryMs, seconds: s.presenceSeconds, echo: s.presenceEcho, threads }),
   },
+  {
+    label: `1 room, ${n(s.pairReaders)} readers over 2 Gloss instances (Redis), 1 writer ${s.pairRate}/s: p50 / p99 ms`,
+    compared: "",
+    glossOnly: true,
+    run: async (_server, paragraphs) => {
+      if (!(await redisReachable(REDIS_URL))) throw new Error(`no Redis answers at ${REDIS_URL} (set REDIS_URL)`);
+      const pair = await startGlossServers(glossSetup!, 2, REDIS_URL);
+      try {
+        return await broadcastLatency(pair, paragraphs, { readers: s.pairReaders, rate: s.pairRate, seconds: s.pairSeconds, threads });
+      } finally {
+        await pair.stop();
+      }
+    },
+  },
 ];
 
 log(`scale ${s.factor}; ${machineFacts()}`);
 const database = await benchDatabase();
 const db = createDb(database.url);
 const failures: string[] = [];
-const rows: Row[] = scenarios.map(({ label, compared }) => ({ label, compared, cells: [] }));
+const rows: Row[] = scenarios.map(({ label, compared, glossOnly }) => ({ label, compared, glossOnly, cells: [] }));
 const columns = ["@y/websocket-server 0.1.1", "Hocuspocus", "Gloss"];
 const versions: string[] = [];
 try {
   await seedDatabase(db);
   const essay = await db.essay.findFirstOrThrow({ include: { paragraphs: { orderBy: { position: "asc" }, select: { id: true, text: true } } } });
   await ensureReferences(log);
+  const setup = (glossSetup = { db, databaseUrl: database.url, essayId: essay.id });
   const servers: Array<{ column: string; start: () => Promise<BenchServer> }> = [
     { column: columns[0]!, start: startYWebsocketServer },
     { column: columns[1]!, start: startHocuspocusServer },
-    { column: columns[2]!, start: () => startGlossServer({ db, databaseUrl: database.url, essayId: essay.id }) },
+    { column: columns[2]!, start: () => startGlossServer(setup) },
   ];
   for (const [column, { start }] of servers.entries()) {
     let server: BenchServer;
@@ -110,6 +131,10 @@ try {
     versions.push(server.name === "Gloss" ? "Gloss (this commit)" : server.name);
     try {
       for (const [i, scenario] of scenarios.entries()) {
+        if (scenario.glossOnly && column !== servers.length - 1) {
+          rows[i]!.cells.push(null);
+          continue;
+        }
         log(`${server.name}: ${scenario.label}`);
         try {
           if (scenario.fresh) {

@@ -32,6 +32,10 @@ export type Scale = {
   presenceSeconds: number;
   /** Whether those readers send back what they apply, as the page's y-websocket provider does (BENCH_PRESENCE_ECHO=0: not). */
   presenceEcho: boolean;
+  /** Scenario 9: readers in one room split over two Gloss instances, one writer at `pairRate`/s for `pairSeconds`. */
+  pairReaders: number;
+  pairRate: number;
+  pairSeconds: number;
   /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
   readerThreads: number;
 };
@@ -78,5 +82,8 @@ export const SCALE: Scale = {
   presenceEveryMs: range("BENCH_PRESENCE_EVERY_MS", [1_000, 2_000]),
   presenceSeconds: sized("BENCH_PRESENCE_SECONDS", 10, 3),
   presenceEcho: process.env.BENCH_PRESENCE_ECHO !== "0",
+  pairReaders: sized("BENCH_PAIR_READERS", 200, 2),
+  pairRate: Number(process.env.BENCH_PAIR_RATE ?? 10),
+  pairSeconds: sized("BENCH_PAIR_SECONDS", 10, 2),
   readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };

@@ -1,9 +1,10 @@
 /**
- * Scenarios 1 to 3: one room, `readers` readers, one writer sending notes at `rate` per second for
+ * Scenarios 1 to 3 and 9: one room, `readers` readers, one writer sending notes at `rate` per second for
  * `seconds`. The latency of a note at a reader runs from just before the writer's send to the arrival of the
  * frame that carried it, on the clock every thread shares (clock.ts). The readers live in worker threads
  * (reader-threads.ts), the writer alone in the main thread; it keeps to a schedule (it does not wait for
  * echoes), so every server gets the same load, and if it still falls behind, the achieved rate says so.
+ * A server of several instances (room.urls) gets the readers in turn and the writer on its first.
  */
 import { connectBenchClient } from "../client";
 import { now } from "../clock";
@@ -19,13 +20,14 @@ export type BroadcastOptions = { readers: number; rate: number; seconds: number;
 
 export async function broadcastLatency(server: BenchServer, paragraphs: readonly Paragraph[], { readers, rate, seconds, threads, noteRate = false }: BroadcastOptions): Promise<Measured> {
   const room = await server.room(readers + 1);
+  const urls = room.urls ?? [room.url];
   const [writerPerson, ...readerPeople] = room.people;
   const recorder = new LatencyRecorder(readers);
   const pool = await openThreads({
     wire: server.wire.name,
     origin: server.origin,
     paragraphs,
-    clients: readerPeople.map((person) => ({ url: room.url, room: room.id, person, act: "read" as const })),
+    clients: readerPeople.map((person, i) => ({ url: urls[i % urls.length]!, room: room.id, person, act: "read" as const })),
     parallel: 50,
     threads,
     noteEveryMs: 0,

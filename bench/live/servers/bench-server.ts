@@ -4,7 +4,8 @@ import type { Wire } from "../wire";
 /** Someone who may open and write in a room: a real account with a session cookie for Gloss, a name elsewhere. */
 export type Person = { id: string; name: string; cookie?: string };
 
-export type BenchRoom = { id: string; url: string; people: Person[] };
+/** `urls` has one address per server instance when the server under test is several (Gloss over Redis); `url` is the first. */
+export type BenchRoom = { id: string; url: string; urls?: readonly string[]; people: Person[] };
 
 export type BenchServer = {
   name: string;
