@@ -16,6 +16,8 @@ export type Results = {
   notes: string[];
   failures: string[];
   seconds: number;
+  /** The machine's 1-minute load average as the run began: other work on these cores is in every figure. */
+  loadAtStart: number;
 };
 
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
@@ -45,6 +47,7 @@ ${STATUS}
 
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
+  Load average (1 min) as the run began: ${results.loadAtStart.toFixed(1)}.
 - Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s).
 - Servers: ${results.versions.join("; ")}.
 

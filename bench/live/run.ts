@@ -4,6 +4,7 @@
  * installed or started, or a scenario that fails on one, reads "n/a" and the run goes on.
  * Sizes: BENCH_SCALE=0.2 for a quick run, or the variables in bench/live/scale.ts.
  */
+import os from "node:os";
 import { createDb } from "../../lib/db/client.server";
 import { seedDatabase } from "../../prisma/seed";
 import { benchDatabase } from "../bench-database";
@@ -29,6 +30,7 @@ import { sleep } from "./wait";
 const log = (line: string) => console.error(`[bench:live] ${line}`);
 const n = (value: number) => value.toLocaleString("en");
 const started = performance.now();
+const loadAtStart = os.loadavg()[0]!;
 
 type Scenario = {
   label: string;
@@ -100,7 +102,7 @@ const scenarios: Scenario[] = [
   },
 ];
 
-log(`scale ${s.factor}; ${machineFacts()}`);
+log(`scale ${s.factor}; ${machineFacts()}; load average ${loadAtStart.toFixed(1)}`);
 const database = await benchDatabase();
 const db = createDb(database.url);
 const failures: string[] = [];
@@ -173,6 +175,7 @@ writeResults(RESULTS_FILE, {
   notes: notes(columns, rows),
   failures,
   seconds: (performance.now() - started) / 1000,
+  loadAtStart,
 });
 console.log(`written to ${RESULTS_FILE}`);
 process.exit(0); // a client socket still closing must not keep the run alive
