@@ -72,7 +72,10 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   it includes garbage not yet collected; treat differences of a few KB as noise.
 - The readers' documents live in worker threads, so the writer of the one-room rows has the main thread to
   itself; at ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the
-  servers it may still fall short, and then that row's load differs between servers).
+  servers it may still fall short, and then that row's load differs between servers). The readers themselves
+  are still a limit on that row: applying one note to a reader's document costs about 70 µs on this machine
+  (measured apart), so 100 readers at 260/s need nearly two cores for that alone, before the server's share.
+  Its latencies therefore include the readers' own backlog; compare servers on it with care.
 - Busy rooms: every reader writes a note a second; latency is from the send to the arrival at each of the
   room's other readers. CPU is the server process's user and system time over the window (from /proc) as a share
   of one core, lower is better; Gloss's PostgreSQL does its part of the work in processes of its own and is not
