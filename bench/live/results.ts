@@ -18,6 +18,8 @@ export type Results = {
   seconds: number;
   /** The machine's 1-minute load average as the run began: other work on these cores is in every figure. */
   loadAtStart: number;
+  /** Whether Gloss's database was on DATABASE_URL's server (shared with whatever else uses it), not embedded. */
+  sharedDatabase: boolean;
 };
 
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
@@ -47,7 +49,7 @@ ${STATUS}
 
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
-  Load average (1 min) as the run began: ${results.loadAtStart.toFixed(1)}.
+  Load average (1 min) as the run began: ${results.loadAtStart.toFixed(1)}${results.loadAtStart > os.availableParallelism() ? " (more than the cores: other work competed with this run, and the tails, p99, show it most)" : ""}.
 - Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s).
 - Servers: ${results.versions.join("; ")}.
 
@@ -63,7 +65,7 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   the arrival at each reader of the frame that carried it; all clients share one clock. The writer keeps a
   schedule rather than waiting for echoes, so each server gets the same load.
 - The references have no authentication, no checks and no persistence; Gloss checks every update, stores it in
-  PostgreSQL (embedded, on the same machine) and only then broadcasts it. Gloss runs \`createWsServer\` as
+  PostgreSQL (${results.sharedDatabase ? "a database of its own on DATABASE_URL's server, on the same machine and shared with whatever else uses that server" : "embedded, on the same machine"}) and only then broadcasts it. Gloss runs \`createWsServer\` as
   \`server/main.ts\` does, with per-connection update and byte rate limits raised for the benchmark writer
   (bench/live/servers/gloss-launcher.ts). Its readers are real accounts, members of a seminar, with session cookies.
 - Hocuspocus names the document inside every message, so its clients frame the same y-websocket messages with

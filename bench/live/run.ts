@@ -176,6 +176,7 @@ writeResults(RESULTS_FILE, {
   failures,
   seconds: (performance.now() - started) / 1000,
   loadAtStart,
+  sharedDatabase: Boolean(process.env.DATABASE_URL), // bench-database.ts embeds one only without it
 });
 console.log(`written to ${RESULTS_FILE}`);
 process.exit(0); // a client socket still closing must not keep the run alive
