@@ -4,7 +4,8 @@
  * frame that carried it, on the clock every thread shares (clock.ts). The readers live in worker threads
  * (reader-threads.ts), the writer alone in the main thread; it keeps to a schedule (it does not wait for
  * echoes), so every server gets the same load, and if it still falls behind, the achieved rate says so.
- * A server of several instances (room.urls) gets the readers in turn and the writer on its first.
+ * A server of several instances (room.urls) gets the readers in turn and the writer on its first; the note then
+ * gives delivery and p99 per instance, which is where missing fan-out shows.
  */
 import { connectBenchClient } from "../client";
 import { now } from "../clock";
@@ -23,17 +24,19 @@ export async function broadcastLatency(server: BenchServer, paragraphs: readonly
   const urls = room.urls ?? [room.url];
   const [writerPerson, ...readerPeople] = room.people;
   const recorder = new LatencyRecorder(readers);
+  const clients = readerPeople.map((person, i) => ({ url: urls[i % urls.length]!, room: room.id, person, act: "read" as const, group: i % urls.length }));
+  const perInstance = urls.length > 1 ? urls.map((_, k) => new LatencyRecorder(clients.filter((c) => c.group === k).length)) : [];
   const pool = await openThreads({
     wire: server.wire.name,
     origin: server.origin,
     paragraphs,
-    clients: readerPeople.map((person, i) => ({ url: urls[i % urls.length]!, room: room.id, person, act: "read" as const })),
+    clients,
     parallel: 50,
     threads,
     noteEveryMs: 0,
     presenceEveryMs: [0, 0],
     echoPresence: false,
-    onArrived: (key, at) => recorder.received(key, at),
+    onArrived: (key, at, group) => (recorder.received(key, at), perInstance[group]?.received(key, at)),
   });
   const writer = connectBenchClient({ url: room.url, room: room.id, wire: server.wire, origin: server.origin, cookie: writerPerson!.cookie });
   try {
@@ -49,7 +52,9 @@ export async function broadcastLatency(server: BenchServer, paragraphs: readonly
       const wait = start + i * interval - now();
       await (wait > 0 ? sleep(wait) : new Promise<void>((resolve) => setImmediate(resolve)));
       const at = now();
-      recorder.sending(writeNote(writer.doc, writerPerson!, paragraphs, i), at);
+      const key = writeNote(writer.doc, writerPerson!, paragraphs, i);
+      recorder.sending(key, at);
+      for (const instance of perInstance) instance.sending(key, at);
     }
     const achieved = total / ((now() - start) / 1000);
     await until(() => recorder.complete(), 15_000, 100); // what has not arrived by then counts as lost
@@ -57,7 +62,11 @@ export async function broadcastLatency(server: BenchServer, paragraphs: readonly
     const { p50, p99, ratio } = recorder.summary();
     const behind = noteRate || achieved < rate * 0.95 ? `writer achieved ${achieved.toFixed(0)}/s of ${rate}/s` : undefined;
     const unsynced = pool.synced < readers ? `${readers - pool.synced} readers did not sync` : undefined;
-    return { cell: `${ms(p50)} / ${ms(p99)}`, compare: p99, delivery: ratio, note: [behind, unsynced].filter(Boolean).join("; ") || undefined };
+    const instances =
+      perInstance.length > 0
+        ? perInstance.map((instance, k) => `instance ${k + 1}${k === 0 ? " (the writer's)" : ""}: delivery ${instance.summary().ratio.toFixed(3)}, p99 ${ms(instance.summary().p99)} ms`).join(", ")
+        : undefined;
+    return { cell: `${ms(p50)} / ${ms(p99)}`, compare: p99, delivery: ratio, note: [behind, unsynced, instances].filter(Boolean).join("; ") || undefined };
   } finally {
     await writer.close();
     await pool.close();

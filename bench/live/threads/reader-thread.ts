@@ -26,10 +26,11 @@ let report = emptyReport();
 const timers = new Set<NodeJS.Timeout>();
 
 // Arrivals count from the start on, the tail after the stop included; what came before is the joins' own traffic.
-const arrived = (key: string, at: number) => {
+const arrived = (key: string, at: number, group: number) => {
   if (!started) return;
   report.arrivedKeys.push(key);
   report.arrivedAt.push(at);
+  report.arrivedGroups.push(group);
 };
 const sent = (key: string, at: number) => {
   report.sentKeys.push(key);
@@ -42,7 +43,7 @@ const members: Member[] = [];
 try {
   let synced = 0;
   for (let i = 0; i < job.clients.length; i += job.parallel) {
-    const batch = job.clients.slice(i, i + job.parallel).map(({ url, room, person, act }) => {
+    const batch = job.clients.slice(i, i + job.parallel).map(({ url, room, person, act, group = 0 }) => {
       const member: Member = { act, person, client: undefined! };
       member.client = connectBenchClient({
         url,
@@ -50,12 +51,12 @@ try {
         wire,
         origin: job.origin,
         cookie: person.cookie,
-        onAnnotation: arrived,
+        onAnnotation: (key, at) => arrived(key, at, group),
         onAwareness:
           act === "presence"
             ? (update, at, bytes) => {
                 if (counting) (report.presenceFrames++, (report.presenceBytes += bytes));
-                for (const key of member.presence!.receive(update)) arrived(key, at);
+                for (const key of member.presence!.receive(update)) arrived(key, at, group);
               }
             : undefined,
       });
@@ -140,5 +141,5 @@ function flush() {
 }
 
 function emptyReport(): FromThread & { type: "report" } {
-  return { type: "report", sentKeys: [], sentAt: [], arrivedKeys: [], arrivedAt: [], presenceFrames: 0, presenceBytes: 0 };
+  return { type: "report", sentKeys: [], sentAt: [], arrivedKeys: [], arrivedAt: [], arrivedGroups: [], presenceFrames: 0, presenceBytes: 0 };
 }

@@ -11,7 +11,7 @@ export type ThreadsOptions = Omit<ThreadJob, "clients"> & {
   clients: readonly ClientJob[];
   threads: number;
   onSent?: (key: string, at: number) => void;
-  onArrived?: (key: string, at: number) => void;
+  onArrived?: (key: string, at: number, group: number) => void;
 };
 
 export type Threads = {
@@ -37,7 +37,7 @@ export async function openThreads({ clients, threads, onSent, onArrived, ...job 
   const presence = { frames: 0, bytes: 0 };
   const onReport = (report: Report) => {
     report.sentKeys.forEach((key, i) => onSent?.(key, report.sentAt[i]!));
-    report.arrivedKeys.forEach((key, i) => onArrived?.(key, report.arrivedAt[i]!));
+    report.arrivedKeys.forEach((key, i) => onArrived?.(key, report.arrivedAt[i]!, report.arrivedGroups[i]!));
     presence.frames += report.presenceFrames;
     presence.bytes += report.presenceBytes;
   };

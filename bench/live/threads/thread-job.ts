@@ -8,9 +8,10 @@ import type { WireName } from "../wire";
 
 /**
  * One client and what it does once the thread is started: only read; also write one note every
- * `noteEveryMs`; or also move between paragraphs (presence) every `presenceEveryMs` (a range).
+ * `noteEveryMs`; or also move between paragraphs (presence) every `presenceEveryMs` (a range). `group` is
+ * given back with its arrivals, for a scenario that tells its readers apart (by server instance).
  */
-export type ClientJob = { url: string; room: string; person: Person; act: "read" | "notes" | "presence" };
+export type ClientJob = { url: string; room: string; person: Person; act: "read" | "notes" | "presence"; group?: number };
 
 export type ThreadJob = {
   wire: WireName;
@@ -37,6 +38,7 @@ export type Report = {
   sentAt: number[];
   arrivedKeys: string[];
   arrivedAt: number[];
+  arrivedGroups: number[];
   presenceFrames: number;
   presenceBytes: number;
 };
