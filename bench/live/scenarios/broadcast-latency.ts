@@ -64,7 +64,12 @@ export async function broadcastLatency(server: BenchServer, paragraphs: readonly
     const unsynced = pool.synced < readers ? `${readers - pool.synced} readers did not sync` : undefined;
     const instances =
       perInstance.length > 0
-        ? perInstance.map((instance, k) => `instance ${k + 1}${k === 0 ? " (the writer's)" : ""}: delivery ${instance.summary().ratio.toFixed(3)}, p99 ${ms(instance.summary().p99)} ms`).join(", ")
+        ? perInstance
+            .map((instance, k) => {
+              const { ratio: got, p99: tail } = instance.summary();
+              return `instance ${k + 1}${k === 0 ? " (the writer's)" : ""}: delivery ${got.toFixed(3)}${got > 0 ? `, p99 ${ms(tail)} ms` : ""}`;
+            })
+            .join(", ")
         : undefined;
     return { cell: `${ms(p50)} / ${ms(p99)}`, compare: p99, delivery: ratio, note: [behind, unsynced, instances].filter(Boolean).join("; ") || undefined };
   } finally {

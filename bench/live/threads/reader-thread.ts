@@ -11,7 +11,7 @@ import { now } from "../clock";
 import { writeNote } from "../notes";
 import { PresenceReader } from "../presence-reader";
 import { WIRES } from "../wire";
-import type { FromThread, ThreadJob, ToThread } from "./thread-job";
+import type { ClientJob, FromThread, ThreadJob, ToThread } from "./thread-job";
 
 const REPORT_EVERY_MS = 100;
 
@@ -37,7 +37,7 @@ const sent = (key: string, at: number) => {
   report.sentAt.push(at);
 };
 
-type Member = { client: BenchClient; presence?: PresenceReader; act: ThreadJob["clients"][number]["act"]; person: ThreadJob["clients"][number]["person"] };
+type Member = Pick<ClientJob, "act" | "person"> & { client: BenchClient; presence?: PresenceReader };
 const members: Member[] = [];
 
 try {
