@@ -16,12 +16,17 @@ export type Results = {
   notes: string[];
   failures: string[];
   seconds: number;
+  /** The machine's 1-minute load average as the run began: other work on these cores is in every figure. */
+  loadAtStart: number;
+  /** Whether Gloss's database was on DATABASE_URL's server (shared with whatever else uses it), not embedded. */
+  sharedDatabase: boolean;
 };
 
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
 const STATUS =
-  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, first increment: the " +
-  "harness only). Gloss's figures are today's server as it is on `main`.";
+  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, second increment of the " +
+  "harness: readers in worker threads, and the busy-rooms, presence and two-instance rows). Gloss's figures are " +
+  "the server as it is on `main`.";
 
 export function machineFacts(): string {
   const cores = (() => {
@@ -42,9 +47,10 @@ Written by \`npm run bench:live\` (bench/live/) on ${new Date().toISOString().re
 
 ${STATUS}
 
-- Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, all
-  clients in the harness's one process.
-- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms).
+- Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
+  clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
+  Load average (1 min) as the run began: ${results.loadAtStart.toFixed(1)}${results.loadAtStart > os.availableParallelism() ? " (more than the cores: other work competed with this run, and the tails, p99, show it most)" : ""}.
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s).
 - Servers: ${results.versions.join("; ")}.
 
 ${results.table}
@@ -59,17 +65,35 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   the arrival at each reader of the frame that carried it; all clients share one clock. The writer keeps a
   schedule rather than waiting for echoes, so each server gets the same load.
 - The references have no authentication, no checks and no persistence; Gloss checks every update, stores it in
-  PostgreSQL (embedded, on the same machine) and only then broadcasts it. Gloss runs \`createWsServer\` as
+  PostgreSQL (${results.sharedDatabase ? "a database of its own on DATABASE_URL's server, on the same machine and shared with whatever else uses that server" : "embedded, on the same machine"}) and only then broadcasts it. Gloss runs \`createWsServer\` as
   \`server/main.ts\` does, with per-connection update and byte rate limits raised for the benchmark writer
   (bench/live/servers/gloss-launcher.ts). Its readers are real accounts, members of a seminar, with session cookies.
 - Hocuspocus names the document inside every message, so its clients frame the same y-websocket messages with
   that name and send an Auth message first (bench/live/wire.ts); everything else is the same client code.
 - Memory is the server process's RSS growth over the idle connections (PostgreSQL's processes not counted), so
   it includes garbage not yet collected; treat differences of a few KB as noise.
-- At ~260/s with 100 readers the harness's single client process (100 Yjs documents applying every note) is
-  the limit on two cores: the writer falls behind its schedule, by how much is in the notes above, and the
-  load on that row differs between servers (Gloss got the least, and is still far behind). Spreading the
-  readers over worker threads or a second process is left to the next increment.
+- The readers' documents live in worker threads, so the writer of the one-room rows has the main thread to
+  itself; at ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the
+  servers it may still fall short, and then that row's load differs between servers). The readers themselves
+  are still a limit on that row: applying one note to a reader's document costs about 70 µs on this machine
+  (measured apart), so 100 readers at 260/s need nearly two cores for that alone, before the server's share.
+  Its latencies therefore include the readers' own backlog; compare servers on it with care.
+- Busy rooms: every reader writes a note a second; latency is from the send to the arrival at each of the
+  room's other readers. CPU is the server process's user and system time over the window (from /proc) as a share
+  of one core, lower is better; Gloss's PostgreSQL does its part of the work in processes of its own and is not
+  counted. Gloss's rate is rows written to its update log in the window (one per update, plus one per
+  compaction); the references keep nothing, so theirs is notes that reached one other reader at least.
+- Presence: each reader says which paragraph it reads (\`{ user, reading }\`, as the page does; Gloss rewrites
+  it from the session) every 1–2 s and, as the page's y-websocket provider does, sends back every change it
+  applies. Messages and bytes are awareness frames received by all readers together in the window (all three
+  servers send a change to every reader, its sender included; Hocuspocus 4 puts what arrives within one turn of
+  its event loop into one frame, the others send a frame per change); p99 runs from a change's send to its
+  arrival at each other reader. Fewer messages is better only at the same p99 and delivery: a server that
+  batches changes sends fewer frames, one that drops them shows it in delivery.
+- Two Gloss instances: the readers alternate between two server processes on the same database, the writer on
+  the first; the instances are given \`REDIS_URL\` for their fan-out. Delivery 0.5 there means the second
+  instance's readers got nothing of the first's writer: the server in this run does not fan out yet. The row
+  reads n/a when no Redis answers.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);

@@ -22,6 +22,22 @@ export type Scale = {
   /** Scenario 6: idle connections spread over rooms. */
   idleConnections: number;
   idleRooms: number;
+  /** Scenario 7: rooms of `busyPerRoom` readers, each writing a note a second for `busySeconds`. */
+  busyRooms: number;
+  busyPerRoom: number;
+  busySeconds: number;
+  /** Scenario 8: readers in one room moving to another paragraph every `presenceEveryMs` (a range), for `presenceSeconds`. */
+  presenceReaders: number;
+  presenceEveryMs: [number, number];
+  presenceSeconds: number;
+  /** Whether those readers send back what they apply, as the page's y-websocket provider does (BENCH_PRESENCE_ECHO=0: not). */
+  presenceEcho: boolean;
+  /** Scenario 9: readers in one room split over two Gloss instances, one writer at `pairRate`/s for `pairSeconds`. */
+  pairReaders: number;
+  pairRate: number;
+  pairSeconds: number;
+  /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
+  readerThreads: number;
 };
 
 const factor = Number(process.env.BENCH_SCALE ?? 1);
@@ -32,6 +48,15 @@ function sized(variable: string, full: number, min = 1): number {
   const own = process.env[variable];
   if (own !== undefined) return Number(own);
   return Math.max(min, Math.round(full * factor));
+}
+
+/** "least-most" in ms, e.g. BENCH_PRESENCE_EVERY_MS=1000-2000. */
+function range(variable: string, full: [number, number]): [number, number] {
+  const own = process.env[variable];
+  if (own === undefined) return full;
+  const [least, most = least] = own.split("-").map(Number);
+  if (!(least! >= 0 && most >= least!)) throw new Error(`${variable} must read like 1000-2000, not ${own}`);
+  return [least!, most];
 }
 
 export const SCALE: Scale = {
@@ -49,4 +74,16 @@ export const SCALE: Scale = {
   bigRoomJoins: sized("BENCH_BIG_ROOM_JOINS", 7, 3),
   idleConnections: sized("BENCH_IDLE_CONNECTIONS", 2_000, 20),
   idleRooms: sized("BENCH_IDLE_ROOMS", 100, 2),
+  busyRooms: sized("BENCH_BUSY_ROOMS", 100, 2),
+  // A room's size is its shape, not its load: scaled down, there are fewer rooms of the same five readers.
+  busyPerRoom: Number(process.env.BENCH_BUSY_PER_ROOM ?? 5),
+  busySeconds: sized("BENCH_BUSY_SECONDS", 10, 3),
+  presenceReaders: sized("BENCH_PRESENCE_READERS", 200, 2),
+  presenceEveryMs: range("BENCH_PRESENCE_EVERY_MS", [1_000, 2_000]),
+  presenceSeconds: sized("BENCH_PRESENCE_SECONDS", 10, 3),
+  presenceEcho: process.env.BENCH_PRESENCE_ECHO !== "0",
+  pairReaders: sized("BENCH_PAIR_READERS", 200, 2),
+  pairRate: Number(process.env.BENCH_PAIR_RATE ?? 10),
+  pairSeconds: sized("BENCH_PAIR_SECONDS", 10, 2),
+  readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };

@@ -1,7 +1,8 @@
 /**
  * The results as the issue shows them: one row per scenario, one column per server (the references first,
  * Gloss last), and Gloss's figure divided by the better reference's (above 1.0× Gloss is behind). A second
- * table gives delivery (received / expected) in the same shape. Cells a server could not give read "n/a".
+ * table gives delivery (received / expected) in the same shape. Cells a server could not give read "n/a";
+ * rows only Gloss can have (several instances of it) read "—" for the references and for the ratio.
  */
 import type { Measured } from "./scenarios/measured";
 
@@ -11,20 +12,27 @@ export type Row = {
   compared: string;
   /** One per column, Gloss last; null where the server or the scenario failed. */
   cells: Array<Measured | null>;
+  /** A scenario the references have no counterpart for: their cells are not failures but not applicable. */
+  glossOnly?: boolean;
 };
+
+/** What a cell prints when it has no figure: "—" for a reference on a Gloss-only row, "n/a" for a failure. */
+function missing(row: Row, column: number): string {
+  return row.glossOnly && column < row.cells.length - 1 ? "—" : "n/a";
+}
 
 export function resultsTable(columns: readonly string[], rows: readonly Row[]): string {
   const lines = [`| scenario | ${columns.join(" | ")} | Gloss / best |`, `|---|${columns.map(() => "---|").join("")}---|`];
   for (const row of rows) {
-    const cells = row.cells.map((cell) => cell?.cell ?? "n/a");
-    lines.push(`| ${row.label} | ${cells.join(" | ")} | ${ratio(row)} |`);
+    const cells = row.cells.map((cell, i) => cell?.cell ?? missing(row, i));
+    lines.push(`| ${row.label} | ${cells.join(" | ")} | ${row.glossOnly ? "—" : ratio(row)} |`);
   }
   return lines.join("\n");
 }
 
 export function deliveryTable(columns: readonly string[], rows: readonly Row[]): string {
   const lines = [`| scenario | ${columns.join(" | ")} |`, `|---|${columns.map(() => "---|").join("")}`];
-  for (const row of rows) lines.push(`| ${row.label} | ${row.cells.map((cell) => (cell ? cell.delivery.toFixed(3) : "n/a")).join(" | ")} |`);
+  for (const row of rows) lines.push(`| ${row.label} | ${row.cells.map((cell, i) => (cell ? cell.delivery.toFixed(3) : missing(row, i))).join(" | ")} |`);
   return lines.join("\n");
 }
 

@@ -12,7 +12,11 @@ import * as encoding from "lib0/encoding";
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 
+export type WireName = "plain" | "hocuspocus";
+
 export type Wire = {
+  /** How a worker thread asks for the same wire (functions do not cross threads). */
+  name: WireName;
   /** Frames sent first, as soon as the socket opens. */
   hello: (room: string) => Uint8Array[];
   /** One y-websocket message (type, then body) as this server wants it. */
@@ -22,6 +26,7 @@ export type Wire = {
 };
 
 export const plainWire: Wire = {
+  name: "plain",
   hello: () => [],
   frame: (_room, write) => {
     const encoder = encoding.createEncoder();
@@ -39,6 +44,7 @@ const HOCUSPOCUS_AUTH_TOKEN = 0;
 const HOCUSPOCUS_SYNC_REPLY = 4;
 
 export const hocuspocusWire: Wire = {
+  name: "hocuspocus",
   hello: (room) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, room);
@@ -62,3 +68,5 @@ export const hocuspocusWire: Wire = {
     return null; // Auth answers, SyncStatus acknowledgements, pings: Hocuspocus's own, nothing for the document
   },
 };
+
+export const WIRES: Record<WireName, Wire> = { plain: plainWire, hocuspocus: hocuspocusWire };

@@ -5,12 +5,13 @@
  */
 import { connectBenchClient } from "../client";
 import { closeAll, withDeadline } from "../client-pool";
+import { now } from "../clock";
 import type { BenchServer } from "../servers/bench-server";
 import type { Measured } from "./measured";
 
 export async function connectAndSync(server: BenchServer, { readers }: { readers: number }): Promise<Measured> {
   const room = await server.room(readers);
-  const start = performance.now();
+  const start = now();
   const clients = room.people.map((person) =>
     connectBenchClient({ url: room.url, room: room.id, wire: server.wire, origin: server.origin, cookie: person.cookie }),
   );

@@ -7,6 +7,7 @@ import { connectBenchClient, type BenchClient } from "../client";
 import { closeAll, openPool } from "../client-pool";
 import { median } from "../latency";
 import { addNote, type Paragraph } from "../notes";
+import { now } from "../clock";
 import type { BenchServer } from "../servers/bench-server";
 import { sleep } from "../wait";
 import { ANNOTATIONS } from "../../../lib/doc/layout";
@@ -37,7 +38,7 @@ export async function joinLargeRoom(server: BenchServer, paragraphs: readonly Pa
 
     const took: number[] = [];
     for (const person of joinerPeople) {
-      const start = performance.now();
+      const start = now();
       const client = connectBenchClient({ ...common, cookie: person.cookie });
       try {
         took.push((await client.synced) - start);

@@ -4,7 +4,8 @@ import type { Wire } from "../wire";
 /** Someone who may open and write in a room: a real account with a session cookie for Gloss, a name elsewhere. */
 export type Person = { id: string; name: string; cookie?: string };
 
-export type BenchRoom = { id: string; url: string; people: Person[] };
+/** `urls` has one address per server instance when the server under test is several (Gloss over Redis); `url` is the first. */
+export type BenchRoom = { id: string; url: string; urls?: readonly string[]; people: Person[] };
 
 export type BenchServer = {
   name: string;
@@ -15,5 +16,9 @@ export type BenchServer = {
   room: (people: number) => Promise<BenchRoom>;
   /** The server process's resident memory now, in KB. */
   rssKb: () => number;
+  /** CPU time the server process(es) have used so far, user and system, in ms. */
+  cpuMs: () => number;
+  /** For a server that stores updates (Gloss): how many rows it has written to its update log so far. */
+  storedRows?: () => Promise<number>;
   stop: () => Promise<void>;
 };

@@ -3,22 +3,29 @@
  * createWsServer, same database, same LISTEN for losses of access) but with the per-connection rate limits
  * raised: the benchmark's writer sends far more than one reader may (30 updates/s), and the question here is
  * what the server costs, not whether the limit holds. Every update is still checked, stored, then broadcast.
- * Started by gloss.ts with DATABASE_URL and NEXTAUTH_SECRET set.
+ * Started by gloss.ts with DATABASE_URL and NEXTAUTH_SECRET set; for several instances of one site, also with
+ * REDIS_URL (their fan-out) and GLOSS_ALLOWED_ORIGINS (the site's origin, as server/main.ts reads it).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb } from "../../../lib/db/client.server";
-import { createWsServer } from "../../../server/ws-server";
+import { createWsServer, type WsServerOptions } from "../../../server/ws-server";
 
 const databaseUrl = process.env.DATABASE_URL!;
+const redisUrl = process.env.REDIS_URL || undefined;
 const db = createDb(databaseUrl);
-const ws = createWsServer({
+const options: WsServerOptions & { redisUrl?: string } = {
   db,
   secret: process.env.NEXTAUTH_SECRET!,
   databaseUrl,
+  allowedOrigins: (process.env.GLOSS_ALLOWED_ORIGINS ?? "").split(",").filter(Boolean),
   log: () => {},
   limits: { updatesPerSecond: 10_000, updatesBurst: 10_000, bytesPerSecond: 64 * 1024 * 1024, bytesBurst: 64 * 1024 * 1024 },
-});
+  redisUrl,
+};
+// `redisUrl` (fan-out between instances over Redis) is being added to createWsServer on another branch; until
+// its WsServerOptions has it, the cast lets this compile, and a server without it ignores the option.
+const ws = createWsServer(options as WsServerOptions);
 await ws.ready;
 const http = createServer((_request, response) => response.writeHead(404).end());
 http.on("upgrade", (request, socket, head) => ws.handleUpgrade(request, socket, head));

@@ -18,6 +18,7 @@ export async function startYWebsocketServer(): Promise<BenchServer> {
     origin: `http://127.0.0.1:${child.port}`,
     room: async (people) => anonymousRoom((id) => `${base}/${encodeURIComponent(id)}`, people),
     rssKb: child.rssKb,
+    cpuMs: child.cpuMs,
     stop: child.stop,
   };
 }
