@@ -9,12 +9,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDb } from "../../../lib/db/client.server";
-import { createWsServer, type WsServerOptions } from "../../../server/ws-server";
+import { createWsServer } from "../../../server/ws-server";
 
 const databaseUrl = process.env.DATABASE_URL!;
 const redisUrl = process.env.REDIS_URL || undefined;
 const db = createDb(databaseUrl);
-const options: WsServerOptions & { redisUrl?: string } = {
+const ws = createWsServer({
   db,
   secret: process.env.NEXTAUTH_SECRET!,
   databaseUrl,
@@ -22,10 +22,7 @@ const options: WsServerOptions & { redisUrl?: string } = {
   log: () => {},
   limits: { updatesPerSecond: 10_000, updatesBurst: 10_000, bytesPerSecond: 64 * 1024 * 1024, bytesBurst: 64 * 1024 * 1024 },
   redisUrl,
-};
-// `redisUrl` (fan-out between instances over Redis) is being added to createWsServer on another branch; until
-// its WsServerOptions has it, the cast lets this compile, and a server without it ignores the option.
-const ws = createWsServer(options as WsServerOptions);
+});
 await ws.ready;
 const http = createServer((_request, response) => response.writeHead(404).end());
 http.on("upgrade", (request, socket, head) => ws.handleUpgrade(request, socket, head));

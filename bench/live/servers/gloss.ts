@@ -36,7 +36,7 @@ export async function startGlossServers({ db, databaseUrl, essayId }: GlossSetup
   try {
     for (let i = 0; i < instances; i++) {
       children.push(
-        await startChild(process.execPath, ["--import", "tsx", "bench/live/servers/gloss-launcher.ts"], {
+        await startChild(process.execPath, [...profileArgs(), "--import", "tsx", "bench/live/servers/gloss-launcher.ts"], {
           cwd: root,
           // Set even when empty, so a REDIS_URL in the harness's own environment does not reach a single instance.
           env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: TEST_SECRET, NODE_ENV: "production", REDIS_URL: several ? redisUrl : "", GLOSS_ALLOWED_ORIGINS: several ? SITE_ORIGIN : "" },
@@ -75,4 +75,13 @@ export async function startGlossServers({ db, databaseUrl, essayId }: GlossSetup
       await Promise.all(children.map((child) => child.stop()));
     },
   };
+}
+
+/**
+ * GLOSS_PROF=<folder> writes a V8 CPU profile of each Gloss process into that folder when it stops (open it in
+ * Chrome's DevTools): where the server's time goes, which bench/results.md's notes report.
+ */
+function profileArgs(): string[] {
+  const folder = process.env.GLOSS_PROF;
+  return folder ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(folder)}`] : [];
 }
