@@ -3,6 +3,7 @@
  * where a scenario measures a steady state rather than the rush, so a burst of handshakes is not what it times.
  */
 import { connectBenchClient, type BenchClient, type ClientOptions } from "./client";
+import type { RoomClient } from "./room-socket";
 import type { Person } from "./servers/bench-server";
 
 export type Pool = { clients: BenchClient[]; synced: number; close: () => Promise<void> };
@@ -22,7 +23,7 @@ export async function openPool({ people, parallel = people.length, timeoutMs = 6
   return { clients, synced, close: () => closeAll(clients) };
 }
 
-export async function closeAll(clients: readonly BenchClient[]): Promise<void> {
+export async function closeAll(clients: readonly RoomClient[]): Promise<void> {
   await Promise.all(clients.map((client) => withDeadline(client.close(), Date.now() + 5_000).catch(() => {})));
 }
 

@@ -10,7 +10,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { BenchClient } from "./client";
+import type { RoomClient } from "./room-socket";
 import type { Person } from "./servers/bench-server";
 
 export class PresenceReader {
@@ -22,7 +22,7 @@ export class PresenceReader {
   private readonly known = new Map<number, number>();
 
   constructor(
-    private readonly client: BenchClient,
+    private readonly client: Pick<RoomClient, "sendAwareness">,
     private readonly person: Person,
     private readonly echo: boolean,
   ) {}
