@@ -51,17 +51,17 @@ const scenarios: Scenario[] = [
   {
     label: `1 room, ${n(s.readersSmall)} readers, 1 writer ${s.steadyRate}/s: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersSmall, rate: s.steadyRate, seconds: s.steadySeconds, threads }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersSmall, rate: s.steadyRate, seconds: s.steadySeconds, threads, fullReaders: s.fullReaders }),
   },
   {
     label: `1 room, ${n(s.readersLarge)} readers, same: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersLarge, rate: s.steadyRate, seconds: s.steadySeconds, threads }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.readersLarge, rate: s.steadyRate, seconds: s.steadySeconds, threads, fullReaders: s.fullReaders }),
   },
   {
     label: `1 room, ${n(s.fastReaders)} readers, writer at ~${s.fastRate}/s: p50 / p99 ms`,
     compared: " p99",
-    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.fastReaders, rate: s.fastRate, seconds: s.fastSeconds, threads, noteRate: true }),
+    run: (server, paragraphs) => broadcastLatency(server, paragraphs, { readers: s.fastReaders, rate: s.fastRate, seconds: s.fastSeconds, threads, fullReaders: s.fullReaders, noteRate: true }),
   },
   { label: `${n(s.connectReaders)} readers connect and sync (all, ms)`, compared: "", run: (server) => connectAndSync(server, { readers: s.connectReaders }) },
   {
@@ -94,7 +94,7 @@ const scenarios: Scenario[] = [
       if (!(await redisReachable(REDIS_URL))) throw new Error(`no Redis answers at ${REDIS_URL} (set REDIS_URL)`);
       const pair = await startGlossServers(glossSetup!, 2, REDIS_URL);
       try {
-        return await broadcastLatency(pair, paragraphs, { readers: s.pairReaders, rate: s.pairRate, seconds: s.pairSeconds, threads });
+        return await broadcastLatency(pair, paragraphs, { readers: s.pairReaders, rate: s.pairRate, seconds: s.pairSeconds, threads, fullReaders: s.fullReaders });
       } finally {
         await pair.stop();
       }

@@ -36,6 +36,11 @@ export type Scale = {
   pairReaders: number;
   pairRate: number;
   pairSeconds: number;
+  /**
+   * Readers per room of the one-room rows that keep a full Yjs document, checked at the end for every note; the
+   * rest are light (light-client.ts): they time notes without applying them, so the readers are not the limit.
+   */
+  fullReaders: number;
   /** Worker threads the readers are spread over (a one-room row's writer stays in the main thread). */
   readerThreads: number;
 };
@@ -85,5 +90,6 @@ export const SCALE: Scale = {
   pairReaders: sized("BENCH_PAIR_READERS", 200, 2),
   pairRate: Number(process.env.BENCH_PAIR_RATE ?? 10),
   pairSeconds: sized("BENCH_PAIR_SECONDS", 10, 2),
+  fullReaders: Number(process.env.BENCH_FULL_READERS ?? 2),
   readerThreads: Number(process.env.BENCH_READER_THREADS ?? 2),
 };

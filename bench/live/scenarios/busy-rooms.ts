@@ -25,6 +25,7 @@ export async function busyRooms(server: BenchServer, paragraphs: readonly Paragr
     wire: server.wire.name,
     origin: server.origin,
     paragraphs,
+    keys: [],
     clients: prepared.flatMap((room) => room.people.map((person) => ({ url: room.url, room: room.id, person, act: "notes" as const }))),
     parallel: 50,
     threads,

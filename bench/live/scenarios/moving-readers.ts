@@ -4,6 +4,7 @@
  * presence frames a second all readers together received, their bytes, and the p99 time for a change to reach
  * the other readers (its freshness). The figure compared is frames a second, lower is better, but only at equal
  * freshness and delivery: a server that sends fewer frames by dropping or delaying changes shows it there.
+ * The readers are light (light-client.ts): no notes are written here, so a document would only cost them.
  */
 import { now } from "../clock";
 import { LatencyRecorder } from "../latency";
@@ -22,7 +23,8 @@ export async function movingReaders(server: BenchServer, paragraphs: readonly Pa
     wire: server.wire.name,
     origin: server.origin,
     paragraphs,
-    clients: room.people.map((person) => ({ url: room.url, room: room.id, person, act: "presence" as const })),
+    clients: room.people.map((person) => ({ url: room.url, room: room.id, person, act: "presence" as const, light: true })),
+    keys: [],
     parallel: 50,
     threads,
     noteEveryMs: 0,

@@ -3,15 +3,21 @@
  * once told to start, has each do what its job says (only read, write a note a second, move between
  * paragraphs) until told to stop. Everything it sees goes back as reports of keys and times on the shared clock,
  * a few times a second rather than per frame, so the main thread's writer is not kept busy by the readers.
+ * Readers are light (light-client.ts) where their job says so; at the stop, the full ones' documents are
+ * checked for every note the scenario's writer was to send.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { connectBenchClient, type BenchClient } from "../client";
+import * as Y from "yjs";
+import { ANNOTATIONS } from "../../../lib/doc/layout";
+import { connectBenchClient } from "../client";
 import { closeAll, withDeadline } from "../client-pool";
 import { now } from "../clock";
+import { connectLightClient } from "../light-client";
 import { writeNote } from "../notes";
 import { PresenceReader } from "../presence-reader";
+import type { RoomClient } from "../room-socket";
 import { WIRES } from "../wire";
-import type { ClientJob, FromThread, ThreadJob, ToThread } from "./thread-job";
+import type { ClientJob, FromThread, FullCheck, ThreadJob, ToThread } from "./thread-job";
 
 const REPORT_EVERY_MS = 100;
 
@@ -37,29 +43,36 @@ const sent = (key: string, at: number) => {
   report.sentAt.push(at);
 };
 
-type Member = Pick<ClientJob, "act" | "person"> & { client: BenchClient; presence?: PresenceReader };
+/** `doc`: a full client's document (writers and checked readers); light readers have none. */
+type Member = Pick<ClientJob, "act" | "person"> & { client: RoomClient; doc?: Y.Doc; presence?: PresenceReader };
 const members: Member[] = [];
 
 try {
   let synced = 0;
   for (let i = 0; i < job.clients.length; i += job.parallel) {
-    const batch = job.clients.slice(i, i + job.parallel).map(({ url, room, person, act, group = 0 }) => {
+    const batch = job.clients.slice(i, i + job.parallel).map(({ url, room, person, act, group = 0, light = false }) => {
       const member: Member = { act, person, client: undefined! };
-      member.client = connectBenchClient({
+      const common = {
         url,
         room,
         wire,
         origin: job.origin,
         cookie: person.cookie,
-        onAnnotation: (key, at) => arrived(key, at, group),
+        onAnnotation: (key: string, at: number) => arrived(key, at, group),
         onAwareness:
           act === "presence"
-            ? (update, at, bytes) => {
+            ? (update: Uint8Array, at: number, bytes: number) => {
                 if (counting) (report.presenceFrames++, (report.presenceBytes += bytes));
                 for (const key of member.presence!.receive(update)) arrived(key, at, group);
               }
             : undefined,
-      });
+      };
+      if (light && act !== "notes") member.client = connectLightClient({ ...common, keys: job.keys });
+      else {
+        const full = connectBenchClient(common);
+        member.client = full;
+        member.doc = full.doc;
+      }
       if (act === "presence") member.presence = new PresenceReader(member.client, person, job.echoPresence);
       return member;
     });
@@ -86,7 +99,7 @@ port.on("message", async (message: ToThread) => {
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     flush();
-    post({ type: "stopped" });
+    post({ type: "stopped", ...checkFullReaders() });
   } else if (message.type === "close") {
     clearInterval(reporter);
     await closeAll(members.map((m) => m.client));
@@ -105,7 +118,7 @@ function act(member: Member) {
       const timer = setTimeout(() => {
         timers.delete(timer);
         const at = now();
-        sent(writeNote(member.client.doc, member.person, job.paragraphs, i++), at);
+        sent(writeNote(member.doc!, member.person, job.paragraphs, i++), at);
         next();
       }, Math.max(0, start + i * job.noteEveryMs - now()));
       timers.add(timer);
@@ -126,6 +139,17 @@ function act(member: Member) {
     };
     next();
   }
+}
+
+/** Whether the full readers' documents hold every key the scenario's writer was to send (writers not counted). */
+function checkFullReaders(): FullCheck {
+  const readers = job.keys.length === 0 ? [] : members.filter((m) => m.act !== "notes" && m.doc);
+  let missing = 0;
+  for (const { doc } of readers) {
+    const annotations = doc!.getMap(ANNOTATIONS);
+    for (const key of job.keys) if (!annotations.has(key)) missing++;
+  }
+  return { fullReaders: readers.length, missing };
 }
 
 /** Another paragraph than `not`, as a reader scrolling on would reach. */

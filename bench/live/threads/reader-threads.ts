@@ -5,7 +5,7 @@
  * held up by readers applying what it sends; all times are on the one clock (clock.ts), so they compare as is.
  */
 import { Worker } from "node:worker_threads";
-import type { ClientJob, FromThread, Report, ThreadJob, ToThread } from "./thread-job";
+import type { ClientJob, FromThread, FullCheck, Report, ThreadJob, ToThread } from "./thread-job";
 
 export type ThreadsOptions = Omit<ThreadJob, "clients"> & {
   clients: readonly ClientJob[];
@@ -19,8 +19,8 @@ export type Threads = {
   /** Presence frames and their bytes received by all clients between start and stop. */
   presence: { frames: number; bytes: number };
   start: () => void;
-  /** Stops the clients' own writing and waits for what the threads saw until then. */
-  stop: () => Promise<void>;
+  /** Stops the clients' own writing and waits for what the threads saw until then, and the full readers' check. */
+  stop: () => Promise<FullCheck>;
   close: () => Promise<void>;
 };
 
@@ -50,7 +50,8 @@ export async function openThreads({ clients, threads, onSent, onArrived, ...job 
       presence,
       start: () => workers.forEach((w) => w.send({ type: "start" })),
       stop: async () => {
-        await Promise.all(workers.map((w) => (w.send({ type: "stop" }), w.next("stopped"))));
+        const stopped = await Promise.all(workers.map((w) => (w.send({ type: "stop" }), w.next("stopped"))));
+        return stopped.reduce((sum, m) => (m.type === "stopped" ? { fullReaders: sum.fullReaders + m.fullReaders, missing: sum.missing + m.missing } : sum), { fullReaders: 0, missing: 0 });
       },
       close: () => closeThreads(workers),
     };

@@ -9,15 +9,18 @@ import type { WireName } from "../wire";
 /**
  * One client and what it does once the thread is started: only read; also write one note every
  * `noteEveryMs`; or also move between paragraphs (presence) every `presenceEveryMs` (a range). `group` is
- * given back with its arrivals, for a scenario that tells its readers apart (by server instance).
+ * given back with its arrivals, for a scenario that tells its readers apart (by server instance). A `light`
+ * reader keeps no document and finds the job's `keys` in raw frames (light-client.ts); a writer is never light.
  */
-export type ClientJob = { url: string; room: string; person: Person; act: "read" | "notes" | "presence"; group?: number };
+export type ClientJob = { url: string; room: string; person: Person; act: "read" | "notes" | "presence"; group?: number; light?: boolean };
 
 export type ThreadJob = {
   wire: WireName;
   origin: string;
   paragraphs: readonly Paragraph[];
   clients: ClientJob[];
+  /** The annotation keys the scenario's writer will send, fixed in advance: what light readers look for. */
+  keys: string[];
   /** Clients opened at once; the rest wait for them, so a burst of handshakes is not what is timed. */
   parallel: number;
   noteEveryMs: number;
@@ -43,4 +46,7 @@ export type Report = {
   presenceBytes: number;
 };
 
-export type FromThread = { type: "opened"; synced: number } | Report | { type: "stopped" } | { type: "closed" } | { type: "failed"; message: string };
+/** At the stop, the full readers' check: how many there are, and how many of the job's keys their documents lack in all. */
+export type FullCheck = { fullReaders: number; missing: number };
+
+export type FromThread = { type: "opened"; synced: number } | Report | ({ type: "stopped" } & FullCheck) | { type: "closed" } | { type: "failed"; message: string };
