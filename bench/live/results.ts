@@ -25,8 +25,8 @@ export type Results = {
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
 const STATUS =
   "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, second increment of the " +
-  "harness: readers in worker threads, and the busy-rooms, presence and two-instance rows). Gloss's figures are " +
-  "the server as it is on `main`.";
+  "harness: readers in worker threads, and the busy-rooms, presence and two-instance rows; third: light readers, so " +
+  "that the readers are no longer the limit). Gloss's figures are the server as it is on `main`.";
 
 export function machineFacts(): string {
   const cores = (() => {
@@ -50,7 +50,7 @@ ${STATUS}
 - Machine: ${machineFacts()}. Servers and clients share these cores; each server runs as its own process, the
   clients in the harness's process: readers in ${scale.readerThreads} worker threads, the one-room rows' writer in its main thread.
   Load average (1 min) as the run began: ${results.loadAtStart.toFixed(1)}${results.loadAtStart > os.availableParallelism() ? " (more than the cores: other work competed with this run, and the tails, p99, show it most)" : ""}.
-- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s).
+- Scale: BENCH_SCALE=${scale.factor} (readers ${scale.readersSmall} and ${scale.readersLarge} at ${scale.steadyRate}/s for ${scale.steadySeconds} s; ${scale.fastReaders} readers at ${scale.fastRate}/s for ${scale.fastSeconds} s; ${scale.connectReaders} connecting; ${scale.bigRoomAnnotations.toLocaleString("en")} annotations, ${scale.bigRoomJoins} joins; ${scale.idleConnections.toLocaleString("en")} idle connections over ${scale.idleRooms} rooms; ${scale.busyRooms} rooms of ${scale.busyPerRoom} writing for ${scale.busySeconds} s; ${scale.presenceReaders} readers moving every ${scale.presenceEveryMs.join("–")} ms for ${scale.presenceSeconds} s${scale.presenceEcho ? "" : ", no echo"}; ${scale.pairReaders} readers over 2 instances at ${scale.pairRate}/s for ${scale.pairSeconds} s; ${scale.fullReaders} full readers a room, the rest light).
 - Servers: ${results.versions.join("; ")}.
 
 ${results.table}
@@ -72,12 +72,25 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   that name and send an Auth message first (bench/live/wire.ts); everything else is the same client code.
 - Memory is the server process's RSS growth over the idle connections (PostgreSQL's processes not counted), so
   it includes garbage not yet collected; treat differences of a few KB as noise.
-- The readers' documents live in worker threads, so the writer of the one-room rows has the main thread to
-  itself; at ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the
-  servers it may still fall short, and then that row's load differs between servers). The readers themselves
-  are still a limit on that row: applying one note to a reader's document costs about 70 µs on this machine
-  (measured apart), so 100 readers at 260/s need nearly two cores for that alone, before the server's share.
-  Its latencies therefore include the readers' own backlog; compare servers on it with care.
+- The readers live in worker threads, so the writer of the one-room rows has the main thread to itself; at
+  ~260/s the rate it achieved is in the notes above for every server (on two cores shared with the servers it
+  may still fall short, and then that row's load differs between servers).
+- Light readers: in the one-room rows, the two-instance row and the presence row, all but ${scale.fullReaders} readers of the
+  room are light (bench/live/light-client.ts). They speak the same y-websocket sync as any client (ask with an
+  empty state vector, answer the server's step 1 with an empty document's step 2, count as synced at the first
+  step 2) but keep no Yjs document: a note has arrived at one when a frame's raw bytes hold its key (the notes'
+  ids are drawn before the writer starts, and a new map entry's key is plain UTF-8 in any update, merged or
+  not, under every server's framing). Why: applying one note to a document costs about 70 µs on this machine,
+  so 100 full readers of a writer at 260/s needed nearly two cores for that alone, and every server showed
+  multi-second p50s that measured the readers' backlog, not the server. A light reader's cost is one scan of
+  each frame, the same for all three servers.
+- The other ${scale.fullReaders} (BENCH_FULL_READERS) stay full readers, as the page is: their latencies are counted alike (from
+  the frame's arrival, before it is applied), and at the end their documents are checked for every note the
+  writer sent (the notes above say whether they held them all). Delivery is both together: light readers' key
+  matches plus keys added to full readers' documents, over readers × notes sent. The presence row writes no
+  notes, so all its readers are light. The connect row and the join row keep full readers: applying the room's
+  state is part of joining for a real page, and what they time. Busy rooms keep full clients too: each of their
+  readers writes notes (in a document), and the few it receives (four a second) cost it little.
 - Busy rooms: every reader writes a note a second; latency is from the send to the arrival at each of the
   room's other readers. CPU is the server process's user and system time over the window (from /proc) as a share
   of one core, lower is better; Gloss's PostgreSQL does its part of the work in processes of its own and is not

@@ -36,7 +36,7 @@ export function deliveryTable(columns: readonly string[], rows: readonly Row[]):
   return lines.join("\n");
 }
 
-/** Footnotes the scenarios left (a writer behind its rate, clients that did not sync, memory before and after). */
+/** Footnotes the scenarios left (a writer behind its rate, clients that did not sync, the full readers' check, memory before and after). */
 export function notes(columns: readonly string[], rows: readonly Row[]): string[] {
   return rows.flatMap((row) => row.cells.flatMap((cell, i) => (cell?.note ? [`${row.label}, ${columns[i]}: ${cell.note}`] : [])));
 }
