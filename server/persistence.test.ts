@@ -48,7 +48,7 @@ it("compacts the rows every instance stored, not one server's memory, into one r
   one.doc.getMap(COMMENTS).set("a:3", { body: "again from the first" });
   await appendBatch(sql, id, one.take(), { claims: [], withheld: [] });
 
-  expect(await compactRoom(sql, id)).toBe(true);
+  expect(await compactRoom(sql, id)).toBeGreaterThan(0);
   expect(await rowsOf(id)).toHaveLength(1);
   const loaded = new Y.Doc();
   await loadRoomDocument(database.db, id, [loaded]);
@@ -70,11 +70,11 @@ it("leaves the log to the instance already compacting the room", async () => {
   await other.connect();
   await other.query("BEGIN");
   await other.query(`SELECT pg_advisory_xact_lock(hashtextextended('gloss:compact:' || $1, 0))`, [id]);
-  expect(await compactRoom(sql, id)).toBe(false);
+  expect(await compactRoom(sql, id)).toBeNull();
   expect(await rowsOf(id)).toHaveLength(2);
   await other.query("COMMIT");
   await other.end();
-  expect(await compactRoom(sql, id)).toBe(true);
+  expect(await compactRoom(sql, id)).toBeGreaterThan(0);
   expect(await rowsOf(id)).toHaveLength(1);
 });
 

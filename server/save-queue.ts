@@ -47,6 +47,9 @@ export class SaveQueue {
   private running: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private logRows: number;
+  /** Bytes stored since the last compaction, and the size of the update that compaction left. */
+  private bytesSince = 0;
+  private compactedBytes = 0;
   /** Whether the last attempt to store failed (the room is "not saved" until one succeeds). */
   failing = false;
 
@@ -109,16 +112,25 @@ export class SaveQueue {
       // Redacted text must not reach another instance's readers either.
       this.options.onCommitted({ merged, redacted, stored: { update: fresh.length > 0 ? (redacted ?? freshMerged) : null, extras } });
       this.logRows += fresh.length;
-      if (this.logRows >= this.options.compactAfter) this.compact();
+      this.bytesSince += fresh.reduce((sum, update) => sum + update.length, 0);
+      // Also not before the log has grown by the size of what the last compaction left: compacting costs about
+      // the room's size, so a busy, big room compacting every `compactAfter` rows would spend ever more time on it.
+      if (this.logRows >= this.options.compactAfter && this.bytesSince >= this.compactedBytes) this.compact();
     }
   }
 
   /** Beside the batches, not in their way: compaction reads the log itself, so what is stored meanwhile is safe. */
   private compact(): void {
+    const [rowsBefore, bytesBefore] = [this.logRows, this.bytesSince];
     this.compacting ??= compactRoom(this.options.sql, this.options.roomId)
       .then(
-        // Not compacted means another instance holds the room's compaction lock: it does the work.
-        () => void (this.logRows = 1),
+        // Not compacted (null) means another instance holds the room's compaction lock: it does the work.
+        (size) => {
+          // What was stored while it ran is still in the log, beside the one update it left.
+          this.logRows = 1 + this.logRows - rowsBefore;
+          this.bytesSince -= bytesBefore;
+          if (size !== null) this.compactedBytes = size;
+        },
         (error: unknown) => this.options.log(`room ${this.options.roomId}: compaction failed (the log is intact): ${String(error)}`),
       )
       .finally(() => {
