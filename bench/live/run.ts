@@ -102,6 +102,13 @@ const scenarios: Scenario[] = [
   },
 ];
 
+// For profiling one thing: BENCH_ONLY=3,8 runs those rows (numbered as in the table), BENCH_SERVERS=gloss those
+// servers (y-websocket, hocuspocus, gloss). A partial run prints its table but leaves bench/results.md alone.
+const only = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean).map(Number));
+const serverNames = ["y-websocket", "hocuspocus", "gloss"];
+const onlyServers = new Set((process.env.BENCH_SERVERS ?? "").split(",").filter(Boolean));
+const partial = only.size > 0 || onlyServers.size > 0;
+
 log(`scale ${s.factor}; ${machineFacts()}; load average ${loadAtStart.toFixed(1)}`);
 const database = await benchDatabase();
 const db = createDb(database.url);
@@ -120,6 +127,10 @@ try {
     { column: columns[2]!, start: () => startGlossServer(setup) },
   ];
   for (const [column, { start }] of servers.entries()) {
+    if (onlyServers.size > 0 && !onlyServers.has(serverNames[column]!)) {
+      rows.forEach((row) => row.cells.push(null));
+      continue;
+    }
     let server: BenchServer;
     try {
       server = await start();
@@ -133,7 +144,7 @@ try {
     versions.push(server.name === "Gloss" ? "Gloss (this commit)" : server.name);
     try {
       for (const [i, scenario] of scenarios.entries()) {
-        if (scenario.glossOnly && column !== servers.length - 1) {
+        if ((scenario.glossOnly && column !== servers.length - 1) || (only.size > 0 && !only.has(i + 1))) {
           rows[i]!.cells.push(null);
           continue;
         }
@@ -167,16 +178,19 @@ const table = resultsTable(columns, rows);
 const delivery = deliveryTable(columns, rows);
 console.log(`\n${table}\n\nDelivery (received / expected):\n\n${delivery}\n`);
 if (failures.length) console.log(`What failed:\n${failures.map((f) => `- ${f}`).join("\n")}\n`);
-writeResults(RESULTS_FILE, {
-  scale: s,
-  versions: versions.length ? versions : [`none started (Hocuspocus ${installedVersion("@hocuspocus/server") ?? "not installed"})`],
-  table,
-  delivery,
-  notes: notes(columns, rows),
-  failures,
-  seconds: (performance.now() - started) / 1000,
-  loadAtStart,
-  sharedDatabase: Boolean(process.env.DATABASE_URL), // bench-database.ts embeds one only without it
-});
-console.log(`written to ${RESULTS_FILE}`);
+if (partial) console.log(`a partial run (BENCH_ONLY / BENCH_SERVERS): ${RESULTS_FILE} left as it was`);
+else {
+  writeResults(RESULTS_FILE, {
+    scale: s,
+    versions: versions.length ? versions : [`none started (Hocuspocus ${installedVersion("@hocuspocus/server") ?? "not installed"})`],
+    table,
+    delivery,
+    notes: notes(columns, rows),
+    failures,
+    seconds: (performance.now() - started) / 1000,
+    loadAtStart,
+    sharedDatabase: Boolean(process.env.DATABASE_URL), // bench-database.ts embeds one only without it
+  });
+  console.log(`written to ${RESULTS_FILE}`);
+}
 process.exit(0); // a client socket still closing must not keep the run alive
