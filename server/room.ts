@@ -17,10 +17,11 @@ import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState, 
 import { checkUpdate } from "./check-update";
 import { ClientOwners } from "./client-owners";
 import { CloseError } from "./close-error";
+import { CommittedSync } from "./committed-sync";
 import type { Limits } from "./limits";
 import { captureChanges, Moderator, SERVER_ORIGIN } from "./moderation";
 import { loadRoomDocument, loadWithheld } from "./persistence";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
+import { encodeAwareness, encodeUpdate, type ClientMessage } from "./protocol";
 import { RelationalCopy } from "./relational-copy";
 import { SaveQueue } from "./save-queue";
 
@@ -64,6 +65,7 @@ export class Room {
   private seminarFacts: Pick<RoomFacts, "tags" | "memberIds"> = {};
   /** Bytes each user has added to the document, for the growth limit. */
   private readonly growth: Map<string, number>;
+  private readonly sync: CommittedSync;
   destroyed = false;
 
   private constructor(
@@ -84,6 +86,7 @@ export class Room {
       this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
     });
     this.growth = growthByUser(doc, owners);
+    this.sync = new CommittedSync(queue.committed);
   }
 
   static async load(db: Db, record: RoomRecord, options: RoomOptions): Promise<Room> {
@@ -129,7 +132,7 @@ export class Room {
   /** The server's sync step 1 names what is stored, so a client never takes an unsaved change for a saved one. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(encodeSyncStep1(this.queue.committed));
+    conn.send(this.sync.syncStep1());
     if (this.awareness.getStates().size > 0) {
       conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -144,7 +147,7 @@ export class Room {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case "sync-step-1":
-        conn.send(encodeSyncStep2(this.queue.committed, message.stateVector));
+        conn.send(this.sync.syncStep2(message.stateVector));
         return;
       case "sync-step-2":
       case "update":
