@@ -9,13 +9,14 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 import type { Db } from "../lib/db/client.server";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { CloseCode } from "../lib/live/wire";
-import { authorizeRoom } from "../lib/rooms/authorize-room.server";
+import { authorizeRoomWith } from "../lib/rooms/authorize-room.server";
 import { findRoom, type RoomRecord } from "../lib/rooms/find-room.server";
 import { clearRoomWriter, setRoomWriter, type RoomWriter } from "../lib/rooms/room-writer";
-import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { listenForAccessEvents } from "./access-events";
 import { authenticate, checkOrigin } from "./authenticate";
 import { CloseError } from "./close-error";
+import { connectionReads } from "./connection-reads";
+import { DecodedSessions } from "./decoded-sessions";
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
 import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
@@ -58,6 +59,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const alive = new WeakSet<WebSocket>();
   const connectionsOf = new Map<string, number>();
   const connections = new OpenConnections();
+  const sessions = new DecodedSessions({ secret });
+  const reads = connectionReads(db);
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
         onEvent: (event) => connections.apply(event),
@@ -185,7 +188,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       checkOrigin(req, allowedOrigins);
       let counted = false;
       const admit = async () => {
-        const user = await authenticate(req, db, secret);
+        const user = await authenticate(req, sessions, reads);
         if (!counted) {
           // Once per connection (re-checks run this again), before the room is looked up.
           if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
@@ -195,7 +198,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
           userId = user.id;
           counted = true;
         }
-        const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
+        const access = await authorizeRoomWith(reads, roomId, user.id).catch((error: unknown) => {
           if (!(error instanceof AppError)) throw error;
           const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
           throw new CloseError(code, error.message);
@@ -232,7 +235,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       ws.once("close", forget);
       if (ws.readyState !== WebSocket.OPEN) forget();
       // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
-      const facts = access.room.seminarId ? await getSeminarFacts(db, access.room.seminarId) : null;
+      const facts = access.room.seminarId ? await reads.seminarFacts(access.room.seminarId) : null;
       // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
       do room = await openRoom(access.room);
       while (room.destroyed);
