@@ -172,6 +172,13 @@ export class Room {
 
   private applyClientUpdate(conn: Connection, update: Uint8Array, isStep2: boolean): void {
     const { user } = conn;
+    // A catch-up usually brings nothing new (a new page's is empty, a returning page's repeats the delete set): there
+    // is nothing to check, apply or store, only the updates held for it to try again.
+    if (isStep2 && addsNothing(update, this.doc)) {
+      conn.caughtUp = true;
+      for (const held of conn.held.splice(0)) this.applyClientUpdate(conn, held, false);
+      return;
+    }
     if (conn.readOnly) {
       if (!addsNothing(update, this.doc)) throw new CloseError(CloseCode.Archived, "this seminar is archived: its discussion is read-only");
       if (isStep2) conn.caughtUp = true;
