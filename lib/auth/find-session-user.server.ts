@@ -8,11 +8,9 @@ export type SessionClaims = { userId: string; sessionVersion: number };
  * websockets (server/authenticate.ts, which reads the row in batches) alike.
  */
 export async function findSessionUser(db: Db, claims: SessionClaims) {
-  const user = await db.user.findUnique({ where: { id: claims.userId }, select: SESSION_USER_FIELDS });
+  const user = await db.user.findUnique({ where: { id: claims.userId }, select: { id: true, name: true, email: true, sessionVersion: true } });
   return currentSessionUser(user, claims);
 }
-
-export const SESSION_USER_FIELDS = { id: true, name: true, email: true, sessionVersion: true } as const;
 
 /** The user row read for a session, or null when there is none or the session's version is not the current one. */
 export function currentSessionUser<User extends { sessionVersion: number }>(user: User | null | undefined, { sessionVersion }: SessionClaims): User | null {
