@@ -24,11 +24,11 @@ export function checkOrigin(req: IncomingMessage, allowedOrigins: readonly strin
  * connection; only the cookie's decryption is kept (server/decoded-sessions.ts).
  */
 export async function authenticate(
-  req: IncomingMessage,
+  cookieHeader: string | undefined,
   sessions: DecodedSessions,
   reads: Pick<ConnectionReads, "sessionUser">,
 ): Promise<Writer & { sessionVersion: number }> {
-  const claims = await sessions.decode(req.headers.cookie);
+  const claims = await sessions.decode(cookieHeader);
   const user = claims && (await reads.sessionUser(claims));
   if (!user) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
   return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };

@@ -61,6 +61,11 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const connections = new OpenConnections();
   const sessions = new DecodedSessions({ secret });
   const reads = connectionReads(db);
+  // Prisma loads its query compiler (some 30 MB) on its first query: at start, rather than in the first connection.
+  const warmed = db.$queryRaw`SELECT 1`.then(
+    () => undefined,
+    () => undefined,
+  );
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
         onEvent: (event) => connections.apply(event),
@@ -186,9 +191,11 @@ export function createWsServer(options: WsServerOptions): WsServer {
     let conn: Connection | undefined;
     try {
       checkOrigin(req, allowedOrigins);
+      // Only the cookie is kept for re-checks, not the whole request (headers, socket) for the connection's life.
+      const cookie = req.headers.cookie;
       let counted = false;
       const admit = async () => {
-        const user = await authenticate(req, sessions, reads);
+        const user = await authenticate(cookie, sessions, reads);
         if (!counted) {
           // Once per connection (re-checks run this again), before the room is looked up.
           if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
@@ -293,6 +300,6 @@ export function createWsServer(options: WsServerOptions): WsServer {
       wss.close();
     },
     rooms: () => rooms.size,
-    ready: accessEvents?.ready ?? Promise.resolve(),
+    ready: Promise.all([accessEvents?.ready, warmed]).then(() => undefined),
   };
 }
