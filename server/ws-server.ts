@@ -275,7 +275,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
   return {
     handleUpgrade(req, socket, head) {
       // Nothing a request carries may throw out of here: an unanswered upgrade would keep its socket open.
-      socket.on("error", () => socket.destroy());
+      // Not a closure: one here would share this call's scope with the callback below and keep the request alive.
+      socket.on("error", destroySocket);
       try {
         const target = roomIdOfUpgrade(req.url);
         if (!target.ok) return refuseUpgrade(socket, target.status, target.message);
@@ -302,4 +303,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
     rooms: () => rooms.size,
     ready: Promise.all([accessEvents?.ready, warmed]).then(() => undefined),
   };
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
