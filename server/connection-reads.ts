@@ -14,12 +14,12 @@ import { currentSessionUser, type SessionClaims } from "../lib/auth/find-session
 import type { Db } from "../lib/db/client.server";
 import { findRoom, type RoomRecord } from "../lib/rooms/find-room.server";
 import type { RoomAccessReads } from "../lib/rooms/authorize-room.server";
-import type { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import type { SeminarRole } from "../lib/seminars/get-role.server";
 import { BatchedReads } from "./batched-reads";
 
 type SessionUserRow = { id: string; name: string; email: string; sessionVersion: number };
-type SeminarFacts = Awaited<ReturnType<typeof getSeminarFacts>>;
+/** What a room's updates are checked against for tags and mentions (RoomFacts), refreshed whenever someone joins. */
+type SeminarFacts = { tags: Set<string>; memberIds: Set<string> };
 
 export type ConnectionReads = RoomAccessReads & {
   /** The session's user, or null when the account is gone or the session was ended (findSessionUser's rule). */
