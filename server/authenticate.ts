@@ -1,10 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import { findSessionUser } from "../lib/auth/find-session-user.server";
-import { sessionFromCookie } from "../lib/auth/session-cookie.server";
-import type { Db } from "../lib/db/client.server";
 import type { Writer } from "../lib/doc/permissions";
 import { CloseCode } from "../lib/live/wire";
 import { CloseError } from "./close-error";
+import type { ConnectionReads } from "./connection-reads";
+import type { DecodedSessions } from "./decoded-sessions";
 
 /**
  * Browsers always send Origin on a websocket upgrade and let any page open one, with our cookies. Accepting
@@ -21,11 +20,16 @@ export function checkOrigin(req: IncomingMessage, allowedOrigins: readonly strin
 
 /**
  * The session's user, with the name from the database (never from the client), and the session version the
- * cookie carries: a cookie from before the user last signed out is refused like none.
+ * cookie carries: a cookie from before the user last signed out is refused like none. The row is read for every
+ * connection; only the cookie's decryption is kept (server/decoded-sessions.ts).
  */
-export async function authenticate(req: IncomingMessage, db: Db, secret: string): Promise<Writer & { sessionVersion: number }> {
-  const claims = await sessionFromCookie(req.headers.cookie, secret);
-  const user = claims && (await findSessionUser(db, claims));
+export async function authenticate(
+  cookieHeader: string | undefined,
+  sessions: DecodedSessions,
+  reads: Pick<ConnectionReads, "sessionUser">,
+): Promise<Writer & { sessionVersion: number }> {
+  const claims = await sessions.decode(cookieHeader);
+  const user = claims && (await reads.sessionUser(claims));
   if (!user) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
   return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -17,10 +17,11 @@ import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessState, 
 import { checkUpdate } from "./check-update";
 import { ClientOwners } from "./client-owners";
 import { CloseError } from "./close-error";
+import { CommittedSync } from "./committed-sync";
 import type { Limits } from "./limits";
 import { captureChanges, Moderator, SERVER_ORIGIN } from "./moderation";
 import { loadRoomDocument, loadWithheld } from "./persistence";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from "./protocol";
+import { encodeAwareness, encodeUpdate, type ClientMessage } from "./protocol";
 import { RelationalCopy } from "./relational-copy";
 import { PresenceBatch } from "./presence-batch";
 import type { BusMessage, RoomBus } from "./room-bus";
@@ -73,6 +74,7 @@ export class Room {
   private seminarFacts: Pick<RoomFacts, "tags" | "memberIds"> = {};
   /** Bytes each user has added to the document, for the growth limit. */
   private readonly growth: Map<string, number>;
+  private readonly sync: CommittedSync;
   destroyed = false;
 
   /** Ends this room's subscription to the other instances' news. */
@@ -107,6 +109,7 @@ export class Room {
       if (origin !== REMOTE_ORIGIN && this.bus) this.presenceOut.add(changed);
     });
     this.growth = growthByUser(doc, owners);
+    this.sync = new CommittedSync(queue.committed);
   }
 
   /** `db` for what is read once per load, `sql` for the statements run per batch (sql-pool.ts). */
@@ -171,7 +174,7 @@ export class Room {
   /** The server's sync step 1 names what is stored, so a client never takes an unsaved change for a saved one. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(encodeSyncStep1(this.queue.committed));
+    conn.send(this.sync.syncStep1());
     if (this.awareness.getStates().size > 0) {
       conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -186,7 +189,7 @@ export class Room {
   receive(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
       case "sync-step-1":
-        conn.send(encodeSyncStep2(this.queue.committed, message.stateVector));
+        conn.send(this.sync.syncStep2(message.stateVector));
         return;
       case "sync-step-2":
       case "update":
@@ -211,6 +214,13 @@ export class Room {
 
   private applyClientUpdate(conn: Connection, update: Uint8Array, isStep2: boolean): void {
     const { user } = conn;
+    // A catch-up usually brings nothing new (a new page's is empty, a returning page's repeats the delete set): there
+    // is nothing to check, apply or store, only the updates held for it to try again.
+    if (isStep2 && addsNothing(update, this.doc)) {
+      conn.caughtUp = true;
+      for (const held of conn.held.splice(0)) this.applyClientUpdate(conn, held, false);
+      return;
+    }
     if (conn.readOnly) {
       if (!addsNothing(update, this.doc)) throw new CloseError(CloseCode.Archived, "this seminar is archived: its discussion is read-only");
       if (isStep2) conn.caughtUp = true;

@@ -9,13 +9,14 @@ import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { connectionStringOf, type Db } from "../lib/db/client.server";
 import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { CloseCode } from "../lib/live/wire";
-import { authorizeRoom } from "../lib/rooms/authorize-room.server";
+import { authorizeRoomWith } from "../lib/rooms/authorize-room.server";
 import { findRoom, type RoomRecord } from "../lib/rooms/find-room.server";
 import { clearRoomWriter, setRoomWriter, type RoomWriter } from "../lib/rooms/room-writer";
-import { getSeminarFacts } from "../lib/seminars/get-seminar-facts.server";
 import { listenForAccessEvents } from "./access-events";
 import { authenticate, checkOrigin } from "./authenticate";
 import { CloseError } from "./close-error";
+import { connectionReads } from "./connection-reads";
+import { DecodedSessions } from "./decoded-sessions";
 import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
 import { OpenConnections } from "./open-connections";
 import { decodeClientMessage } from "./protocol";
@@ -68,6 +69,13 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const alive = new WeakSet<WebSocket>();
   const connectionCounts = options.redisUrl ? redisConnectionCounts(options.redisUrl, { log }) : localConnectionCounts();
   const connections = new OpenConnections();
+  const sessions = new DecodedSessions({ secret });
+  const reads = connectionReads(db);
+  // Prisma loads its query compiler (some 30 MB) on its first query: at start, rather than in the first connection.
+  const warmed = db.$queryRaw`SELECT 1`.then(
+    () => undefined,
+    () => undefined,
+  );
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
         onEvent: (event) => connections.apply(event),
@@ -197,9 +205,11 @@ export function createWsServer(options: WsServerOptions): WsServer {
     let conn: Connection | undefined;
     try {
       checkOrigin(req, allowedOrigins);
+      // Only the cookie is kept for re-checks, not the whole request (headers, socket) for the connection's life.
+      const cookie = req.headers.cookie;
       let counted = false;
       const admit = async () => {
-        const user = await authenticate(req, db, secret);
+        const user = await authenticate(cookie, sessions, reads);
         if (!counted) {
           // Once per connection (re-checks run this again), before the room is looked up.
           if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
@@ -209,7 +219,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
           // Closed while its place was being taken: the close handler above has already run.
           if (ws.readyState !== WebSocket.OPEN) ticket.giveBack();
         }
-        const access = await authorizeRoom(db, roomId, user.id).catch((error: unknown) => {
+        const access = await authorizeRoomWith(reads, roomId, user.id).catch((error: unknown) => {
           if (!(error instanceof AppError)) throw error;
           const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
           throw new CloseError(code, error.message);
@@ -246,7 +256,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       ws.once("close", forget);
       if (ws.readyState !== WebSocket.OPEN) forget();
       // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
-      const facts = access.room.seminarId ? await getSeminarFacts(db, access.room.seminarId) : null;
+      const facts = access.room.seminarId ? await reads.seminarFacts(access.room.seminarId) : null;
       // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
       do room = await openRoom(access.room);
       while (room.destroyed);
@@ -279,7 +289,8 @@ export function createWsServer(options: WsServerOptions): WsServer {
   return {
     handleUpgrade(req, socket, head) {
       // Nothing a request carries may throw out of here: an unanswered upgrade would keep its socket open.
-      socket.on("error", () => socket.destroy());
+      // Not a closure: one here would share this call's scope with the callback below and keep the request alive.
+      socket.on("error", destroySocket);
       try {
         const target = roomIdOfUpgrade(req.url);
         if (!target.ok) return refuseUpgrade(socket, target.status, target.message);
@@ -307,6 +318,10 @@ export function createWsServer(options: WsServerOptions): WsServer {
       await sql.end();
     },
     rooms: () => rooms.size,
-    ready: accessEvents?.ready ?? Promise.resolve(),
+    ready: Promise.all([accessEvents?.ready, warmed]).then(() => undefined),
   };
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }

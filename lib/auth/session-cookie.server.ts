@@ -12,11 +12,14 @@ function readCookie(header: string, name: string): string | undefined {
   return undefined;
 }
 
+/** A session cookie's claims, and when its token expires (ms since the epoch; null when it does not say). */
+export type DecodedSession = SessionClaims & { expiresAt: number | null };
+
 /**
  * The user id and session version in a request's next-auth session cookie, or null when absent, forged or
  * expired. Whether the version is still current is the database's to say (findSessionUser).
  */
-export async function sessionFromCookie(cookieHeader: string | undefined, secret: string): Promise<SessionClaims | null> {
+export async function sessionFromCookie(cookieHeader: string | undefined, secret: string): Promise<DecodedSession | null> {
   if (!cookieHeader) return null;
   for (const name of COOKIE_NAMES) {
     const token = readCookie(cookieHeader, name);
@@ -24,7 +27,10 @@ export async function sessionFromCookie(cookieHeader: string | undefined, secret
     try {
       const payload = await decode({ token, secret });
       // Tokens issued before session versions existed carry none; they count as the first version.
-      if (payload?.sub) return { userId: payload.sub, sessionVersion: payload.sessionVersion ?? 0 };
+      if (payload?.sub) {
+        const expiresAt = typeof payload.exp === "number" ? payload.exp * 1000 : null;
+        return { userId: payload.sub, sessionVersion: payload.sessionVersion ?? 0, expiresAt };
+      }
     } catch {
       // A forged or stale cookie is the same as none.
     }

@@ -49,8 +49,8 @@ describe("signing out", () => {
 describe("the session cookie", () => {
   it("carries the session version, and a token from before versions counts as the first", async () => {
     const withVersion = `next-auth.session-token=${await encode({ token: { sub: "u1", sessionVersion: 4 }, secret: TEST_SECRET })}`;
-    expect(await sessionFromCookie(withVersion, TEST_SECRET)).toEqual({ userId: "u1", sessionVersion: 4 });
-    expect(await sessionFromCookie(await sessionCookie("u2"), TEST_SECRET)).toEqual({ userId: "u2", sessionVersion: 0 });
+    expect(await sessionFromCookie(withVersion, TEST_SECRET)).toEqual({ userId: "u1", sessionVersion: 4, expiresAt: expect.any(Number) });
+    expect(await sessionFromCookie(await sessionCookie("u2"), TEST_SECRET)).toEqual({ userId: "u2", sessionVersion: 0, expiresAt: expect.any(Number) });
     expect(await sessionFromCookie(await sessionCookie("u2", "another-secret"), TEST_SECRET)).toBeNull();
   });
 });
