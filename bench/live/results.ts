@@ -24,9 +24,37 @@ export type Results = {
 
 /** What this run is, relative to the server's history; say so again when an optimisation lands. */
 const STATUS =
-  "This run is a **baseline, before any optimisation** of Gloss's websocket server (issue 9, second increment of the " +
-  "harness: readers in worker threads, and the busy-rooms, presence and two-instance rows; third: light readers, so " +
-  "that the readers are no longer the limit). Gloss's figures are the server as it is on `main`.";
+  "This run is **after the first round of optimisations** of Gloss's websocket server (issue 9), listed under " +
+  "\"Where Gloss's time went\" below; the baseline before them was 1.5×, 1.4×, 49.8×, 7.9×, 1.6× and 5.7× the better " +
+  "reference on the first six rows (2026-11-26 10:53). Gloss's figures are the server as it is on `main`.";
+
+/** Found by profiling (GLOSS_PROF, bench/profile-live.ts; details in bench/profile-notes.md); kept with the figures. */
+const FINDINGS = `## Where Gloss's time went, and what fixed it
+
+Profiles of the Gloss process under these scenarios (\`GLOSS_PROF=<folder>\`, \`node --cpu-prof\`), before each change:
+
+- **Prisma's query building was a third of the server's CPU** with a writer at 260/s (the WebAssembly query
+  compiler behind every log append, relational-copy upsert and notification query: about 1.2 ms of CPU per
+  statement against 0.2 ms for the same statement through \`pg\`). The per-batch statements now run on the live
+  server's own \`pg\` pool as named prepared statements (server/sql-pool.ts), the relational copy is one upsert
+  per table and run instead of one per entry, notifications cost no query unless a comment is a reply or a
+  mention, and the log's connections commit with \`synchronous_commit = off\` (ARCHITECTURE.md, Durability).
+  Prisma fell to about 5% of that profile, all of it connection checks.
+- **Compaction held up every reader**: every 500 rows it applied the whole room on the main thread, tens of
+  milliseconds each time in a busy room (the 260/s row: p50 68 ms with it, 21 ms without). It now runs in a worker
+  thread, from the log rows themselves under an advisory lock (so several instances can share a room), and only
+  once the log has grown by the size of what the last compaction left.
+- **Connecting cost 6–7 Prisma queries per reader** (2.4–3.0 s of CPU for 200 readers): connections arriving
+  together now share one read of each kind in plain SQL, decrypted cookies are kept until they expire, a loaded
+  room's record is reused, and an empty catch-up is not checked (0.3–0.4 s for 200).
+- **Every joiner re-encoded the whole room** (about 50 ms for 10,000 annotations): the committed document's sync
+  messages are now encoded once per commit.
+- **Idle connections were charged for Prisma's compiler** (about 30 MB loaded by the first query) and each kept its
+  whole upgrade request alive: the server warms up before it reports ready, and a connection keeps its cookie only.
+- **Readers were sent one frame per update, and presence one message per change**: a stored batch now goes out as
+  one frame, and presence is gathered for 50 ms (server/presence-batch.ts), so 200 readers moving cost each reader
+  at most 20 presence messages a second instead of one per move.
+`;
 
 export function machineFacts(): string {
   const cores = (() => {
@@ -59,6 +87,7 @@ Delivery (received / expected; for the connect, join and idle rows, clients sync
 
 ${results.delivery}
 ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `- ${n}`).join("\n")}\n` : ""}${results.failures.length ? `\nWhat failed:\n\n${results.failures.map((n) => `- ${n}`).join("\n")}\n` : ""}
+${FINDINGS}
 ## How to read it
 
 - Latencies run from just before the writer sends a note (a highlight and its first comment, one update) to
@@ -100,13 +129,12 @@ ${results.notes.length ? `\nNotes from the run:\n\n${results.notes.map((n) => `-
   it from the session) every 1–2 s and, as the page's y-websocket provider does, sends back every change it
   applies. Messages and bytes are awareness frames received by all readers together in the window (all three
   servers send a change to every reader, its sender included; Hocuspocus 4 puts what arrives within one turn of
-  its event loop into one frame, the others send a frame per change); p99 runs from a change's send to its
+  its event loop into one frame, Gloss what arrives within 50 ms, @y/websocket-server sends a frame per change); p99 runs from a change's send to its
   arrival at each other reader. Fewer messages is better only at the same p99 and delivery: a server that
   batches changes sends fewer frames, one that drops them shows it in delivery.
 - Two Gloss instances: the readers alternate between two server processes on the same database, the writer on
-  the first; the instances are given \`REDIS_URL\` for their fan-out. Delivery 0.5 there means the second
-  instance's readers got nothing of the first's writer: the server in this run does not fan out yet. The row
-  reads n/a when no Redis answers.
+  the first; the instances share rooms through \`REDIS_URL\` (server/room-bus.ts): the second instance's readers
+  get each note once the first has stored it and Redis has carried it. The row reads n/a when no Redis answers.
 - One run, not an average of several: expect a few percent of variation between runs, more at small scales.
 `;
   writeFileSync(file, text);
