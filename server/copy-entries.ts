@@ -2,10 +2,9 @@
  * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction), keyed by room
  * and id. A hidden comment's row keeps its text (from the withheld store: the live document has only a
  * stub), for instructors' exports. Entries gone from the document are marked deleted, never removed.
- * One statement per table and run, whatever the number of entries: a room loaded with ten thousand of them is
- * copied in a few statements, and a busy room's copy costs about as much as a quiet one's.
+ * One statement per run, whatever the number of entries: a room loaded with ten thousand of them is copied in
+ * one, and a busy room's copy is one round trip.
  */
-import type pg from "pg";
 import * as Y from "yjs";
 import {
   ANNOTATIONS,
@@ -20,7 +19,7 @@ import {
   type Comment,
   type Moderation,
 } from "../lib/doc/layout";
-import { inTransaction, type Sql } from "./sql-pool";
+import type { Sql } from "./sql-pool";
 
 /** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
 export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string> };
@@ -37,50 +36,51 @@ export type CopyInput = {
 // Times travel as ISO strings and land in `timestamp(3)` columns as UTC, as Prisma writes them.
 const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
 
-const UPSERT_ANNOTATIONS = {
-  name: "gloss-copy-annotations",
-  text: `INSERT INTO "Annotation" ("roomId", "id", "paragraphId", "authorId", "kind", "color", "quote", "prefix", "suffix", "start", "end", "createdAt", "receivedAt", "updatedAt", "deletedAt")
+/**
+ * One statement for a whole run, so a busy room's copy is one round trip without a transaction around it: each
+ * part is a data-modifying WITH, all parts see the same snapshot, and foreign keys are checked at the statement's
+ * end, when a comment's annotation inserted by the same statement is there. Empty parts touch nothing.
+ * $1 room, $2 annotations, $3 comments, $4 comments that keep their body (stubs whose full entry is missing),
+ * $5 reactions, $6/$7 reactions gone (comment ids, user ids), $8 annotations gone, $9 comments gone.
+ */
+const COPY = {
+  name: "gloss-copy-entries",
+  text: `WITH
+  annotations AS (
+    INSERT INTO "Annotation" ("roomId", "id", "paragraphId", "authorId", "kind", "color", "quote", "prefix", "suffix", "start", "end", "createdAt", "receivedAt", "updatedAt", "deletedAt")
     SELECT $1, r."id", r."paragraphId", r."authorId", r."kind", r."color", r."quote", r."prefix", r."suffix", r."start", r."end", r."createdAt", r."receivedAt", ${UTC_NOW}, NULL
     FROM jsonb_to_recordset($2::jsonb) AS r("id" text, "paragraphId" text, "authorId" text, "kind" text, "color" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "createdAt" timestamp(3), "receivedAt" timestamp(3))
     ON CONFLICT ("roomId", "id") DO UPDATE SET "paragraphId" = EXCLUDED."paragraphId", "authorId" = EXCLUDED."authorId", "kind" = EXCLUDED."kind",
       "color" = EXCLUDED."color", "quote" = EXCLUDED."quote", "prefix" = EXCLUDED."prefix", "suffix" = EXCLUDED."suffix", "start" = EXCLUDED."start",
-      "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL`,
-};
-
-// A stub whose full entry is missing ($3 names them) keeps the text the row already has.
-const UPSERT_COMMENTS = {
-  name: "gloss-copy-comments",
-  text: `INSERT INTO "Comment" ("roomId", "id", "annotationId", "parentId", "authorId", "body", "createdAt", "receivedAt", "editedAt", "tags", "mentions", "hiddenAt", "resolvedAt", "updatedAt", "deletedAt")
+      "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL
+    RETURNING 1),
+  comments AS (
+    INSERT INTO "Comment" ("roomId", "id", "annotationId", "parentId", "authorId", "body", "createdAt", "receivedAt", "editedAt", "tags", "mentions", "hiddenAt", "resolvedAt", "updatedAt", "deletedAt")
     SELECT $1, r."id", r."annotationId", r."parentId", r."authorId", r."body", r."createdAt", r."receivedAt", r."editedAt", r."tags", r."mentions", r."hiddenAt", r."resolvedAt", ${UTC_NOW}, NULL
-    FROM jsonb_to_recordset($2::jsonb) AS r("id" text, "annotationId" text, "parentId" text, "authorId" text, "body" text, "createdAt" timestamp(3), "receivedAt" timestamp(3),
+    FROM jsonb_to_recordset($3::jsonb) AS r("id" text, "annotationId" text, "parentId" text, "authorId" text, "body" text, "createdAt" timestamp(3), "receivedAt" timestamp(3),
       "editedAt" timestamp(3), "tags" text[], "mentions" text[], "hiddenAt" timestamp(3), "resolvedAt" timestamp(3))
     ON CONFLICT ("roomId", "id") DO UPDATE SET "annotationId" = EXCLUDED."annotationId", "parentId" = EXCLUDED."parentId", "authorId" = EXCLUDED."authorId",
-      "body" = CASE WHEN EXCLUDED."id" = ANY($3::text[]) THEN "Comment"."body" ELSE EXCLUDED."body" END,
+      "body" = CASE WHEN EXCLUDED."id" = ANY($4::text[]) THEN "Comment"."body" ELSE EXCLUDED."body" END,
       "createdAt" = EXCLUDED."createdAt", "editedAt" = EXCLUDED."editedAt", "tags" = EXCLUDED."tags", "mentions" = EXCLUDED."mentions",
-      "hiddenAt" = EXCLUDED."hiddenAt", "resolvedAt" = EXCLUDED."resolvedAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL`,
-};
-
-const UPSERT_REACTIONS = {
-  name: "gloss-copy-reactions",
-  text: `INSERT INTO "Reaction" ("roomId", "commentId", "userId", "emoji", "createdAt")
+      "hiddenAt" = EXCLUDED."hiddenAt", "resolvedAt" = EXCLUDED."resolvedAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL
+    RETURNING 1),
+  reactions AS (
+    INSERT INTO "Reaction" ("roomId", "commentId", "userId", "emoji", "createdAt")
     SELECT $1, r."commentId", r."userId", r."emoji", r."createdAt"
-    FROM jsonb_to_recordset($2::jsonb) AS r("commentId" text, "userId" text, "emoji" text, "createdAt" timestamp(3))
-    ON CONFLICT ("roomId", "commentId", "userId") DO UPDATE SET "emoji" = EXCLUDED."emoji", "createdAt" = EXCLUDED."createdAt"`,
-};
-
-const DELETE_REACTIONS = {
-  name: "gloss-copy-reactions-gone",
-  text: `DELETE FROM "Reaction" WHERE "roomId" = $1 AND ("commentId", "userId") IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-};
-
-const ANNOTATIONS_GONE = {
-  name: "gloss-copy-annotations-gone",
-  text: `UPDATE "Annotation" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($2::text[])`,
-};
-
-const COMMENTS_GONE = {
-  name: "gloss-copy-comments-gone",
-  text: `UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($2::text[])`,
+    FROM jsonb_to_recordset($5::jsonb) AS r("commentId" text, "userId" text, "emoji" text, "createdAt" timestamp(3))
+    ON CONFLICT ("roomId", "commentId", "userId") DO UPDATE SET "emoji" = EXCLUDED."emoji", "createdAt" = EXCLUDED."createdAt"
+    RETURNING 1),
+  reactions_gone AS (
+    DELETE FROM "Reaction" WHERE "roomId" = $1 AND ("commentId", "userId") IN (SELECT * FROM unnest($6::text[], $7::text[]))
+    RETURNING 1),
+  annotations_gone AS (
+    UPDATE "Annotation" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($8::text[])
+    RETURNING 1),
+  comments_gone AS (
+    UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($9::text[])
+    RETURNING 1)
+SELECT (SELECT count(*) FROM annotations) + (SELECT count(*) FROM comments) + (SELECT count(*) FROM reactions)
+  + (SELECT count(*) FROM reactions_gone) + (SELECT count(*) FROM annotations_gone) + (SELECT count(*) FROM comments_gone) AS "written"`,
 };
 
 /** The rows one run writes, as the statements above take them. */
@@ -101,29 +101,32 @@ export async function copyEntries(sql: Sql, input: CopyInput): Promise<{ newComm
   const total = rows.annotations.length + rows.comments.length + rows.reactions.length + rows.reactionsGone.length + rows.annotationsGone.length + rows.commentsGone.length;
   if (total === 0) return { newComments };
   try {
-    await inTransaction(sql, (client) => writeRows(client, input.roomId, rows));
+    await writeRows(sql, input.roomId, rows);
   } catch {
     // One bad row (say, a comment whose annotation never existed) must not hold back the others.
     for (const one of oneByOne(rows)) {
-      await inTransaction(sql, (client) => writeRows(client, input.roomId, one)).catch((error: unknown) =>
-        console.warn(`[gloss] room ${input.roomId}: row not copied:`, String(error)),
-      );
+      await writeRows(sql, input.roomId, one).catch((error: unknown) => console.warn(`[gloss] room ${input.roomId}: row not copied:`, String(error)));
     }
   }
   return { newComments };
 }
 
-/** Annotations before the comments that refer to them, comments before their reactions. */
-async function writeRows(client: pg.PoolClient, roomId: string, rows: Rows): Promise<void> {
-  if (rows.annotations.length) await client.query({ ...UPSERT_ANNOTATIONS, values: [roomId, JSON.stringify(rows.annotations)] });
-  if (rows.comments.length) await client.query({ ...UPSERT_COMMENTS, values: [roomId, JSON.stringify(rows.comments), rows.keepBody] });
-  if (rows.reactions.length) await client.query({ ...UPSERT_REACTIONS, values: [roomId, JSON.stringify(rows.reactions)] });
-  if (rows.reactionsGone.length) {
-    const { commentIds, userIds } = { commentIds: rows.reactionsGone.map((r) => r.commentId), userIds: rows.reactionsGone.map((r) => r.userId) };
-    await client.query({ ...DELETE_REACTIONS, values: [roomId, commentIds, userIds] });
-  }
-  if (rows.annotationsGone.length) await client.query({ ...ANNOTATIONS_GONE, values: [roomId, rows.annotationsGone] });
-  if (rows.commentsGone.length) await client.query({ ...COMMENTS_GONE, values: [roomId, rows.commentsGone] });
+/** Annotations, comments and reactions in one statement (see COPY). */
+async function writeRows(sql: Sql, roomId: string, rows: Rows): Promise<void> {
+  await sql.query({
+    ...COPY,
+    values: [
+      roomId,
+      JSON.stringify(rows.annotations),
+      JSON.stringify(rows.comments),
+      rows.keepBody,
+      JSON.stringify(rows.reactions),
+      rows.reactionsGone.map((r) => r.commentId),
+      rows.reactionsGone.map((r) => r.userId),
+      rows.annotationsGone,
+      rows.commentsGone,
+    ],
+  });
 }
 
 function* oneByOne(rows: Rows): Generator<Rows> {

@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import type { Db } from "../lib/db/client.server";
 import { ANNOTATIONS, COMMENTS, HIDDEN, REACTIONS, RESOLVED, parseEntryKey, type Comment } from "../lib/doc/layout";
 import { notifyAboutComments } from "../lib/notifications/notify-about-comments.server";
-import { ACTIVITY_CHANNEL } from "../lib/rooms/activity-channel";
+import { announceActivity } from "./activity-announcer";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
 import type { Sql } from "./sql-pool";
 
@@ -84,11 +84,7 @@ export class RelationalCopy {
           await notifyAboutComments(this.db, { roomId: this.roomId, comments: newComments }).catch((error: unknown) =>
             this.log(`room ${this.roomId}: notifications not made: ${String(error)}`),
           );
-          if (dirty.annotations.size + dirty.comments.size > 0) {
-            await this.sql.query("SELECT pg_notify($1, $2)", [ACTIVITY_CHANNEL, JSON.stringify({ roomIds: [this.roomId] })]).catch((error: unknown) =>
-              this.log(`room ${this.roomId}: activity not announced: ${String(error)}`),
-            );
-          }
+          if (dirty.annotations.size + dirty.comments.size > 0) announceActivity(this.sql, this.roomId, this.log);
         } catch (error) {
           // Keep the keys for the next run; the copy is rebuilt whole when the room is next loaded anyway.
           for (const name of ["annotations", "comments", "reactions"] as const) dirty[name].forEach((key) => this.dirty[name].add(key));

@@ -61,6 +61,8 @@ export const REMOTE_ORIGIN = Symbol("another instance");
 /** How long presence changes are gathered before they are sent: at most 20 presence messages a second per reader. */
 export const PRESENCE_WINDOW_MS = 50;
 
+export type Stores = { db: Db; sql: Sql; copySql?: Sql; bus?: RoomBus | null };
+
 export type RoomOptions = {
   compactAfter: number;
   limits: Pick<Limits, "growthPerUserPerRoom" | "heldUpdates">;
@@ -112,15 +114,18 @@ export class Room {
     this.sync = new CommittedSync(queue.committed);
   }
 
-  /** `db` for what is read once per load, `sql` for the statements run per batch (sql-pool.ts). */
-  static async load({ db, sql, bus = null }: { db: Db; sql: Sql; bus?: RoomBus | null }, record: RoomRecord, options: RoomOptions): Promise<Room> {
+  /**
+   * `db` for what is read once per load, `sql` for the statements run per batch (sql-pool.ts), `copySql` for the
+   * relational copy's (a pool of its own keeps the copy from ever delaying the log; `sql` without one).
+   */
+  static async load({ db, sql, copySql = sql, bus = null }: Stores, record: RoomRecord, options: RoomOptions): Promise<Room> {
     // Subscribed before the log is read: whatever another instance stores from then on is either in what is
     // read or in a message, held here until the room is ready (applying both twice is harmless).
     let room: Room | null = null;
     const early: BusMessage[] = [];
     const unsubscribe = bus ? await bus.subscribe(record.id, (message) => (room ? room.receiveRemote(message) : early.push(message))) : () => {};
     try {
-      room = await Room.loadStored({ db, sql, bus }, record, options);
+      room = await Room.loadStored({ db, sql, copySql, bus }, record, options);
     } catch (error) {
       unsubscribe();
       throw error;
@@ -130,7 +135,7 @@ export class Room {
     return room;
   }
 
-  private static async loadStored({ db, sql, bus }: { db: Db; sql: Sql; bus: RoomBus | null }, record: RoomRecord, options: RoomOptions): Promise<Room> {
+  private static async loadStored({ db, sql, copySql = sql, bus = null }: Stores, record: RoomRecord, options: RoomOptions): Promise<Room> {
     const doc = new Y.Doc();
     const committed = new Y.Doc();
     const logRows = await loadRoomDocument(db, record.id, [doc, committed]);
@@ -160,7 +165,7 @@ export class Room {
       log: options.log,
     });
     doc.on("update", (update: Uint8Array, origin: unknown) => queue.push(update, origin === REMOTE_ORIGIN));
-    const copy = new RelationalCopy({ db, sql }, record.id, committed, withheld, options.log);
+    const copy = new RelationalCopy({ db, sql: copySql }, record.id, committed, withheld, options.log);
     room = new Room(record, doc, owners, index, moderator, queue, copy, options, bus, db);
     moderator.tidyAll();
     void copy.run();

@@ -15,8 +15,8 @@ import pg from "pg";
 
 export type Sql = pg.Pool;
 
-export function createSqlPool(connectionString: string): Sql {
-  const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 30_000, options: "-c synchronous_commit=off" });
+export function createSqlPool(connectionString: string, { max = 4 }: { max?: number } = {}): Sql {
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, options: "-c synchronous_commit=off" });
   // An idle connection that PostgreSQL drops (a restart) must not crash the server; the next query opens a new one.
   pool.on("error", () => {});
   return pool;

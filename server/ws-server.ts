@@ -63,6 +63,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits, ...(options.maxPayload ? { maxPayload: options.maxPayload } : {}) };
   const roomOptions = { compactAfter: options.compactAfter ?? 500, limits, log };
   const sql = createSqlPool(connectionStringOf(db));
+  const copySql = createSqlPool(connectionStringOf(db), { max: 2 });
   const bus = options.redisUrl ? connectRoomBus(options.redisUrl, log) : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const rooms = new Map<string, Promise<Room>>();
@@ -112,7 +113,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     for (;;) {
       let loading = rooms.get(roomId);
       if (!loading) {
-        loading = Room.load({ db, sql, bus }, record, roomOptions);
+        loading = Room.load({ db, sql, copySql, bus }, record, roomOptions);
         rooms.set(roomId, loading);
         loading.catch(() => rooms.delete(roomId));
       }
@@ -316,6 +317,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       await bus?.close();
       await connectionCounts.close();
       await sql.end();
+      await copySql.end();
     },
     rooms: () => rooms.size,
     ready: Promise.all([accessEvents?.ready, warmed]).then(() => undefined),
