@@ -2,9 +2,10 @@
  * How several websocket instances share rooms: each loaded room subscribes to its Redis channel, and an instance
  * publishes there what it has just stored (a batch of updates with the client claims and withheld comments that
  * came with it) and its readers' presence. PostgreSQL stays the record; Redis only carries news of it, at most
- * once. So the rule for a lost message, a dropped connection or a Redis restart is one: when an instance's Redis
- * connection comes back, it re-reads every loaded room from PostgreSQL (what it may have missed) and asks the
- * other instances to do the same for those rooms (what they may have missed of its own).
+ * once. So the rule for a lost message, a dropped connection or a Redis restart is one: when an instance's
+ * subscribing connection comes back, it re-reads every loaded room from PostgreSQL (what it may have missed); when
+ * its publishing connection comes back, it asks the other instances to do the same for those rooms (what they may
+ * have missed of its own).
  *
  * Messages are binary (lib0 encoding): the sender's instance id, a kind, then the kind's fields.
  */
@@ -28,8 +29,8 @@ export type RoomBus = {
   /** Resolves once Redis has confirmed the subscription: what is published from then on reaches `receive`. */
   subscribe: (roomId: string, receive: (message: BusMessage) => void) => Promise<() => void>;
   publish: (roomId: string, message: BusMessage) => void;
-  /** Called after a Redis connection came back, with the rooms subscribed now. */
-  onReconnect: (handler: () => void) => void;
+  /** Called after one of the two Redis connections came back while rooms are subscribed: which one. */
+  onReconnect: (handler: (connection: "publish" | "subscribe") => void) => void;
   close: () => Promise<void>;
 };
 
@@ -42,7 +43,7 @@ export function connectRoomBus(url: string, log: (message: string) => void): Roo
   const publisher = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false });
   const subscriber = new Redis(url, { maxRetriesPerRequest: null });
   const receivers = new Map<string, Set<(message: BusMessage) => void>>();
-  const reconnectHandlers: Array<() => void> = [];
+  const reconnectHandlers: Array<(connection: "publish" | "subscribe") => void> = [];
   let closing = false;
 
   for (const [name, connection] of [["publish", publisher], ["subscribe", subscriber]] as const) {
@@ -55,8 +56,8 @@ export function connectRoomBus(url: string, log: (message: string) => void): Roo
     connection.on("ready", () => {
       down = false;
       if (closing || receivers.size === 0) return;
-      log(`redis (${name}) is connected: re-reading ${receivers.size} rooms from PostgreSQL`);
-      reconnectHandlers.forEach((handler) => handler());
+      log(`redis (${name}) is connected, with ${receivers.size} rooms loaded: ${name === "subscribe" ? "re-reading them from PostgreSQL" : "asking the other instances to"}`);
+      reconnectHandlers.forEach((handler) => handler(name));
     });
   }
 

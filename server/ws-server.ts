@@ -85,12 +85,14 @@ export function createWsServer(options: WsServerOptions): WsServer {
       })
     : null;
 
-  bus?.onReconnect(async () => {
+  // What Redis may have lost (room-bus.ts): back on the subscribing side, this instance catches up; back on the
+  // publishing side, it asks the others to.
+  bus?.onReconnect(async (connection) => {
     for (const [roomId, loading] of rooms) {
       const room = await loading.catch(() => null);
       if (!room || room.destroyed) continue;
-      void room.catchUp();
-      bus.publish(roomId, { kind: "resync" });
+      if (connection === "subscribe") void room.catchUp();
+      else bus.publish(roomId, { kind: "resync" });
     }
   });
 
