@@ -3,14 +3,16 @@
  * joins later, was there when it was hidden, or the author edits it while it is hidden. Instructors read it
  * from the withheld store; showing the comment again brings it back; deleting it takes its moderation along.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
 import { COMMENTS, HIDDEN, RESOLVED, entryKey, type Comment } from "../lib/doc/layout";
 import { getWithheldComments } from "../lib/rooms/get-withheld-comments.server";
 import { putComment } from "../tests/helpers/entries";
 import { updateFor } from "../tests/helpers/forge-update";
 import { setupSeminar, type SeminarFixture } from "../tests/helpers/seminar-fixture";
-import { waitFor, type TestClient } from "../tests/helpers/y-client";
+import { sessionCookie } from "../tests/helpers/users";
+import { connectClient, waitFor, type TestClient } from "../tests/helpers/y-client";
+import { startTestServer } from "../tests/helpers/ws-server";
 
 let f: SeminarFixture;
 
@@ -114,5 +116,31 @@ describe("moderation of a deleted comment", () => {
     expect(stale.ws.readyState).toBe(stale.ws.OPEN);
     const late = await f.joined(f.ben);
     expect(late.doc.getMap(HIDDEN).has(root.id)).toBe(false);
+  });
+});
+
+describe("across instances", () => {
+  it("reaches no student on another instance either, when the author's edit crosses the hide", async () => {
+    const redisUrl = inject("redisUrl");
+    const g = await setupSeminar({ redisUrl });
+    const other = await startTestServer(g.database.db, { redisUrl });
+    try {
+      // The instructor and the author on the fixture's instance, the student on the other one.
+      const instructor = await g.joined(g.teacher);
+      const { root, writer } = await g.thread(g.ada, instructor, "Kabul");
+      const student = connectClient(other.roomUrl(g.firstRoom), { cookie: await sessionCookie(g.ben.id), origin: other.origin });
+      await student.synced;
+      const edit: Comment = { ...root, body: "Withheld on every instance", editedAt: Date.now() };
+      instructor.doc.getMap(HIDDEN).set(root.id, moderation(g.teacher, root.id));
+      putComment(writer.doc, edit);
+      await expect.poll(() => getWithheldComments(g.database.db, g.firstRoom)).toContainEqual(expect.objectContaining({ id: root.id, body: edit.body }));
+      await waitFor(student.doc, () => student.doc.getMap<Comment>(COMMENTS).get(entryKey(g.ada.id, root.id))?.withheld === true, 5000, "the stub on the other instance");
+      expect(everReceived(student, edit.body)).toBe(false);
+      expect(student.doc.getMap<Comment>(COMMENTS).get(entryKey(g.ada.id, root.id))).toMatchObject({ body: "", withheld: true });
+      student.ws.terminate();
+    } finally {
+      await other.close();
+      await g.close();
+    }
   });
 });
