@@ -6,13 +6,13 @@
  * Gloss stores every update, so its rate is rows written to its update log; the references keep nothing, so
  * theirs is notes that reached at least one other reader.
  */
-import { now } from "../clock";
 import { LatencyRecorder } from "../latency";
 import type { Paragraph } from "../notes";
 import type { BenchRoom, BenchServer } from "../servers/bench-server";
 import { openThreads } from "../threads/reader-threads";
 import { sleep, until } from "../wait";
 import { ms, type Measured } from "./measured";
+import { runWindow } from "./window";
 
 export type BusyRoomsOptions = { rooms: number; perRoom: number; seconds: number; threads: number };
 
@@ -38,13 +38,7 @@ export async function busyRooms(server: BenchServer, paragraphs: readonly Paragr
   try {
     await sleep(1_000); // the joins' own traffic (and Gloss's loading of the rooms) is not the window's
     const rowsBefore = await server.storedRows?.();
-    const cpuBefore = server.cpuMs();
-    const start = now();
-    pool.start();
-    await sleep(seconds * 1000);
-    await pool.stop();
-    const window = (now() - start) / 1000;
-    const cpu = ((server.cpuMs() - cpuBefore) / (window * 1000)) * 100;
+    const { window, cpu } = await runWindow(server, pool, seconds);
     const rowsAfter = await server.storedRows?.();
     await until(() => recorder.complete(), 15_000, 100);
     const { p50, p99, ratio, reached, expected } = recorder.summary();

@@ -6,13 +6,13 @@
  * freshness and delivery: a server that sends fewer frames by dropping or delaying changes shows it there.
  * The readers are light (light-client.ts): no notes are written here, so a document would only cost them.
  */
-import { now } from "../clock";
 import { LatencyRecorder } from "../latency";
 import type { Paragraph } from "../notes";
 import type { BenchServer } from "../servers/bench-server";
 import { openThreads } from "../threads/reader-threads";
 import { sleep, until } from "../wait";
 import { ms, type Measured } from "./measured";
+import { runWindow } from "./window";
 
 export type MovingReadersOptions = { readers: number; everyMs: readonly [number, number]; seconds: number; echo: boolean; threads: number };
 
@@ -35,13 +35,7 @@ export async function movingReaders(server: BenchServer, paragraphs: readonly Pa
   });
   try {
     await sleep(2_000); // everyone's first presence, sent on joining, has gone round
-    const cpuBefore = server.cpuMs();
-    const start = now();
-    pool.start();
-    await sleep(seconds * 1000);
-    await pool.stop();
-    const window = (now() - start) / 1000;
-    const cpu = ((server.cpuMs() - cpuBefore) / (window * 1000)) * 100;
+    const { window, cpu } = await runWindow(server, pool, seconds);
     await until(() => recorder.complete(), 15_000, 100); // as the other rows: what has not arrived by then counts as lost
     const { p99, ratio, expected } = recorder.summary();
     const frames = pool.presence.frames / window;
