@@ -113,10 +113,16 @@ export class SaveQueue {
       this.options.onCommitted({ merged, redacted, stored: { update: fresh.length > 0 ? (redacted ?? freshMerged) : null, extras } });
       this.logRows += fresh.length;
       this.bytesSince += fresh.reduce((sum, update) => sum + update.length, 0);
-      // Also not before the log has grown by the size of what the last compaction left: compacting costs about
-      // the room's size, so a busy, big room compacting every `compactAfter` rows would spend ever more time on it.
-      if (this.logRows >= this.options.compactAfter && this.bytesSince >= this.compactedBytes) this.compact();
+      if (this.dueForCompaction) this.compact();
     }
+  }
+
+  /**
+   * Also not before the log has grown by the size of what the last compaction left: compacting costs about the
+   * room's size, so a busy, big room compacting every `compactAfter` rows would spend ever more time on it.
+   */
+  private get dueForCompaction(): boolean {
+    return this.logRows >= this.options.compactAfter && this.bytesSince >= this.compactedBytes;
   }
 
   /** Beside the batches, not in their way: compaction reads the log itself, so what is stored meanwhile is safe. */
@@ -130,11 +136,18 @@ export class SaveQueue {
           this.logRows = 1 + this.logRows - rowsBefore;
           this.bytesSince -= bytesBefore;
           if (size !== null) this.compactedBytes = size;
+          return size !== null;
         },
-        (error: unknown) => this.options.log(`room ${this.options.roomId}: compaction failed (the log is intact): ${String(error)}`),
+        (error: unknown) => {
+          this.options.log(`room ${this.options.roomId}: compaction failed (the log is intact): ${String(error)}`);
+          return false;
+        },
       )
-      .finally(() => {
+      .then((compacted) => {
         this.compacting = null;
+        // A room whose writers fell silent while it compacted would otherwise keep what they wrote meanwhile as
+        // rows of their own until somebody writes again.
+        if (compacted && this.dueForCompaction) this.compact();
       });
   }
 
