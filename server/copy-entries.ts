@@ -2,8 +2,8 @@
  * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction), keyed by room
  * and id. A hidden comment's row keeps its text (from the withheld store: the live document has only a
  * stub), for instructors' exports. Entries gone from the document are marked deleted, never removed.
- * One statement per run, whatever the number of entries: a room loaded with ten thousand of them is copied in
- * one, and a busy room's copy is one round trip.
+ * One statement per run, whatever the number of entries (a room loaded with ten thousand of them is copied in
+ * one), shared by the runs of rooms that copy at about the same time.
  */
 import * as Y from "yjs";
 import {
@@ -19,6 +19,7 @@ import {
   type Comment,
   type Moderation,
 } from "../lib/doc/layout";
+import { BatchedWrites } from "./batched-writes";
 import type { Sql } from "./sql-pool";
 
 /** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
@@ -37,47 +38,53 @@ export type CopyInput = {
 const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 /**
- * One statement for a whole run, so a busy room's copy is one round trip without a transaction around it: each
- * part is a data-modifying WITH, all parts see the same snapshot, and foreign keys are checked at the statement's
- * end, when a comment's annotation inserted by the same statement is there. Empty parts touch nothing.
- * $1 room, $2 annotations, $3 comments, $4 comments that keep their body (stubs whose full entry is missing),
- * $5 reactions, $6/$7 reactions gone (comment ids, user ids), $8 annotations gone, $9 comments gone.
+ * One statement for the runs of every room that copies at about the same time (batched-writes.ts), so busy rooms'
+ * copies are a few round trips a second without a transaction around them: each part is a data-modifying WITH, all
+ * parts see the same snapshot, and foreign keys are checked at the statement's end, when a comment's annotation
+ * inserted by the same statement is there. Empty parts touch nothing. Rows carry their room; the lists of rows gone
+ * are pairs of arrays, matched on the tables' keys (the `= ANY` conditions let the keys' indexes find them).
+ * $1 annotations, $2 comments, $3/$4 comments that keep their body (stubs whose full entry is missing: rooms, ids),
+ * $5 reactions, $6/$7/$8 reactions gone (rooms, comment ids, user ids), $9/$10 annotations gone, $11/$12 comments gone.
  */
 const COPY = {
   name: "gloss-copy-entries",
   text: `WITH
   annotations AS (
     INSERT INTO "Annotation" ("roomId", "id", "paragraphId", "authorId", "kind", "color", "quote", "prefix", "suffix", "start", "end", "createdAt", "receivedAt", "updatedAt", "deletedAt")
-    SELECT $1, r."id", r."paragraphId", r."authorId", r."kind", r."color", r."quote", r."prefix", r."suffix", r."start", r."end", r."createdAt", r."receivedAt", ${UTC_NOW}, NULL
-    FROM jsonb_to_recordset($2::jsonb) AS r("id" text, "paragraphId" text, "authorId" text, "kind" text, "color" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "createdAt" timestamp(3), "receivedAt" timestamp(3))
+    SELECT r."roomId", r."id", r."paragraphId", r."authorId", r."kind", r."color", r."quote", r."prefix", r."suffix", r."start", r."end", r."createdAt", r."receivedAt", ${UTC_NOW}, NULL
+    FROM jsonb_to_recordset($1::jsonb) AS r("roomId" text, "id" text, "paragraphId" text, "authorId" text, "kind" text, "color" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "createdAt" timestamp(3), "receivedAt" timestamp(3))
     ON CONFLICT ("roomId", "id") DO UPDATE SET "paragraphId" = EXCLUDED."paragraphId", "authorId" = EXCLUDED."authorId", "kind" = EXCLUDED."kind",
       "color" = EXCLUDED."color", "quote" = EXCLUDED."quote", "prefix" = EXCLUDED."prefix", "suffix" = EXCLUDED."suffix", "start" = EXCLUDED."start",
       "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL
     RETURNING 1),
   comments AS (
     INSERT INTO "Comment" ("roomId", "id", "annotationId", "parentId", "authorId", "body", "createdAt", "receivedAt", "editedAt", "tags", "mentions", "hiddenAt", "resolvedAt", "updatedAt", "deletedAt")
-    SELECT $1, r."id", r."annotationId", r."parentId", r."authorId", r."body", r."createdAt", r."receivedAt", r."editedAt", r."tags", r."mentions", r."hiddenAt", r."resolvedAt", ${UTC_NOW}, NULL
-    FROM jsonb_to_recordset($3::jsonb) AS r("id" text, "annotationId" text, "parentId" text, "authorId" text, "body" text, "createdAt" timestamp(3), "receivedAt" timestamp(3),
+    SELECT r."roomId", r."id", r."annotationId", r."parentId", r."authorId", r."body", r."createdAt", r."receivedAt", r."editedAt", r."tags", r."mentions", r."hiddenAt", r."resolvedAt", ${UTC_NOW}, NULL
+    FROM jsonb_to_recordset($2::jsonb) AS r("roomId" text, "id" text, "annotationId" text, "parentId" text, "authorId" text, "body" text, "createdAt" timestamp(3), "receivedAt" timestamp(3),
       "editedAt" timestamp(3), "tags" text[], "mentions" text[], "hiddenAt" timestamp(3), "resolvedAt" timestamp(3))
     ON CONFLICT ("roomId", "id") DO UPDATE SET "annotationId" = EXCLUDED."annotationId", "parentId" = EXCLUDED."parentId", "authorId" = EXCLUDED."authorId",
-      "body" = CASE WHEN EXCLUDED."id" = ANY($4::text[]) THEN "Comment"."body" ELSE EXCLUDED."body" END,
+      "body" = CASE WHEN EXISTS (SELECT 1 FROM unnest($3::text[], $4::text[]) AS k("roomId", "id") WHERE k."roomId" = EXCLUDED."roomId" AND k."id" = EXCLUDED."id")
+        THEN "Comment"."body" ELSE EXCLUDED."body" END,
       "createdAt" = EXCLUDED."createdAt", "editedAt" = EXCLUDED."editedAt", "tags" = EXCLUDED."tags", "mentions" = EXCLUDED."mentions",
       "hiddenAt" = EXCLUDED."hiddenAt", "resolvedAt" = EXCLUDED."resolvedAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL
     RETURNING 1),
   reactions AS (
     INSERT INTO "Reaction" ("roomId", "commentId", "userId", "emoji", "createdAt")
-    SELECT $1, r."commentId", r."userId", r."emoji", r."createdAt"
-    FROM jsonb_to_recordset($5::jsonb) AS r("commentId" text, "userId" text, "emoji" text, "createdAt" timestamp(3))
+    SELECT r."roomId", r."commentId", r."userId", r."emoji", r."createdAt"
+    FROM jsonb_to_recordset($5::jsonb) AS r("roomId" text, "commentId" text, "userId" text, "emoji" text, "createdAt" timestamp(3))
     ON CONFLICT ("roomId", "commentId", "userId") DO UPDATE SET "emoji" = EXCLUDED."emoji", "createdAt" = EXCLUDED."createdAt"
     RETURNING 1),
   reactions_gone AS (
-    DELETE FROM "Reaction" WHERE "roomId" = $1 AND ("commentId", "userId") IN (SELECT * FROM unnest($6::text[], $7::text[]))
+    DELETE FROM "Reaction" WHERE "roomId" = ANY($6::text[]) AND "commentId" = ANY($7::text[])
+      AND ("roomId", "commentId", "userId") IN (SELECT * FROM unnest($6::text[], $7::text[], $8::text[]))
     RETURNING 1),
   annotations_gone AS (
-    UPDATE "Annotation" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($8::text[])
+    UPDATE "Annotation" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW}
+    WHERE "roomId" = ANY($9::text[]) AND "id" = ANY($10::text[]) AND ("roomId", "id") IN (SELECT * FROM unnest($9::text[], $10::text[]))
     RETURNING 1),
   comments_gone AS (
-    UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW} WHERE "roomId" = $1 AND "id" = ANY($9::text[])
+    UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW}
+    WHERE "roomId" = ANY($11::text[]) AND "id" = ANY($12::text[]) AND ("roomId", "id") IN (SELECT * FROM unnest($11::text[], $12::text[]))
     RETURNING 1)
 SELECT (SELECT count(*) FROM annotations) + (SELECT count(*) FROM comments) + (SELECT count(*) FROM reactions)
   + (SELECT count(*) FROM reactions_gone) + (SELECT count(*) FROM annotations_gone) + (SELECT count(*) FROM comments_gone) AS "written"`,
@@ -95,36 +102,61 @@ type Rows = {
   commentsGone: string[];
 };
 
+/** A room's rows, with its id: what one item of a shared copy statement is. */
+type RoomRows = { roomId: string; rows: Rows };
+
+const writers = new WeakMap<Sql, BatchedWrites<RoomRows>>();
+
+/**
+ * The copy statements every room on this pool shares: one at a time, each gathering what rooms hand in over
+ * `COPY_GATHER_MS`. Nobody waits on the copy to read a note (readers have it from the log), and exports and
+ * dashboards read it a moment later at the earliest.
+ */
+const COPY_GATHER_MS = 50;
+
+function writerFor(sql: Sql): BatchedWrites<RoomRows> {
+  let writer = writers.get(sql);
+  if (!writer) writers.set(sql, (writer = new BatchedWrites((rooms) => writeRows(sql, rooms), 1, COPY_GATHER_MS)));
+  return writer;
+}
+
 /** Copies the entries; returns the comments copied for the first time (those the server just accepted). */
 export async function copyEntries(sql: Sql, input: CopyInput): Promise<{ newComments: Comment[] }> {
   const { rows, newComments } = rowsOf(input);
   const total = rows.annotations.length + rows.comments.length + rows.reactions.length + rows.reactionsGone.length + rows.annotationsGone.length + rows.commentsGone.length;
   if (total === 0) return { newComments };
-  try {
-    await writeRows(sql, input.roomId, rows);
-  } catch {
-    // One bad row (say, a comment whose annotation never existed) must not hold back the others.
-    for (const one of oneByOne(rows)) {
-      await writeRows(sql, input.roomId, one).catch((error: unknown) => console.warn(`[gloss] room ${input.roomId}: row not copied:`, String(error)));
-    }
-  }
+  const { roomId } = input;
+  await writerFor(sql)
+    .add({ roomId, rows })
+    .catch(async () => {
+      // One bad row (say, a comment whose annotation never existed) must not hold back the others.
+      for (const one of oneByOne(rows)) {
+        await writeRows(sql, [{ roomId, rows: one }]).catch((error: unknown) => console.warn(`[gloss] room ${roomId}: row not copied:`, String(error)));
+      }
+    });
   return { newComments };
 }
 
-/** Annotations, comments and reactions in one statement (see COPY). */
-async function writeRows(sql: Sql, roomId: string, rows: Rows): Promise<void> {
+/** Several rooms' annotations, comments and reactions in one statement (see COPY). */
+async function writeRows(sql: Sql, rooms: RoomRows[]): Promise<void> {
+  const all = (pick: (rows: Rows) => object[]) => rooms.flatMap(({ roomId, rows }) => pick(rows).map((row) => ({ roomId, ...row })));
+  const pairs = (pick: (rows: Rows) => string[]) => [
+    rooms.flatMap(({ roomId, rows }) => pick(rows).map(() => roomId)),
+    rooms.flatMap(({ rows }) => pick(rows)),
+  ];
+  const reactionsGone = rooms.flatMap(({ roomId, rows }) => rows.reactionsGone.map((gone) => ({ roomId, ...gone })));
   await sql.query({
     ...COPY,
     values: [
-      roomId,
-      JSON.stringify(rows.annotations),
-      JSON.stringify(rows.comments),
-      rows.keepBody,
-      JSON.stringify(rows.reactions),
-      rows.reactionsGone.map((r) => r.commentId),
-      rows.reactionsGone.map((r) => r.userId),
-      rows.annotationsGone,
-      rows.commentsGone,
+      JSON.stringify(all((rows) => rows.annotations)),
+      JSON.stringify(all((rows) => rows.comments)),
+      ...pairs((rows) => rows.keepBody),
+      JSON.stringify(all((rows) => rows.reactions)),
+      reactionsGone.map((gone) => gone.roomId),
+      reactionsGone.map((gone) => gone.commentId),
+      reactionsGone.map((gone) => gone.userId),
+      ...pairs((rows) => rows.annotationsGone),
+      ...pairs((rows) => rows.commentsGone),
     ],
   });
 }
