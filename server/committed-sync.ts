@@ -18,8 +18,9 @@ export class CommittedSync {
   private wholeStep2: Uint8Array | null = null;
 
   constructor(private readonly committed: Y.Doc) {
-    // Every change to a document, deletions and garbage collection included, ends with an "update" event.
-    committed.on("update", () => {
+    // Every change to a document, deletions and garbage collection included, happens in a transaction. Not the
+    // "update" event: with a listener for it, Yjs encodes every commit's update once more, for nothing here.
+    committed.on("afterTransaction", () => {
       this.step1 = null;
       this.wholeStep2 = null;
     });
