@@ -1,28 +1,26 @@
 /**
  * The websocket side of Gloss: y-websocket protocol on /ws/<roomId>. Reads like a list of hooks: answer the
- * upgrade, check origin, authenticate, find the room, load it, then check/apply/persist/broadcast each
- * message within the connection's limits, and unload the room when its last reader leaves.
+ * upgrade; then, for each socket (live-socket.ts), check origin, authenticate, find the room, load it, and
+ * check/apply/persist/broadcast each message within the connection's limits; unload the room when its last
+ * reader leaves.
  */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocket, WebSocketServer, type RawData } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import { connectionStringOf, type Db } from "../lib/db/client.server";
-import { AppError, AppErrorCode } from "../lib/errors/app-error";
 import { CloseCode } from "../lib/live/wire";
-import { authorizeRoomWith } from "../lib/rooms/authorize-room.server";
 import { findRoom, type RoomRecord } from "../lib/rooms/find-room.server";
 import { clearRoomWriter, setRoomWriter, type RoomWriter } from "../lib/rooms/room-writer";
 import { listenForAccessEvents } from "./access-events";
-import { authenticate, checkOrigin } from "./authenticate";
 import { CloseError } from "./close-error";
 import { connectionReads } from "./connection-reads";
 import { DecodedSessions } from "./decoded-sessions";
-import { DEFAULT_LIMITS, TokenBucket, type Limits } from "./limits";
+import { DEFAULT_LIMITS, type Limits } from "./limits";
+import { LiveSocket, type SocketServices } from "./live-socket";
 import { OpenConnections } from "./open-connections";
-import { decodeClientMessage } from "./protocol";
-import { newConnection, Room, type Connection } from "./room";
+import { Room } from "./room";
 import { connectRoomBus } from "./room-bus";
-import { localConnectionCounts, redisConnectionCounts, type Ticket } from "./connection-counts";
+import { localConnectionCounts, redisConnectionCounts } from "./connection-counts";
 import { createSqlPool } from "./sql-pool";
 import { refuseUpgrade, roomIdOfUpgrade } from "./upgrade";
 
@@ -160,133 +158,23 @@ export function createWsServer(options: WsServerOptions): WsServer {
     setTimeout(() => ws.terminate(), code === CloseCode.TooSlow ? limits.slowReaderGraceMs : 2000).unref();
   }
 
-  /** One connection's frames: within its limits, decoded, handed to its room in order. */
-  function frameHandler(ws: WebSocket, room: Room, conn: Connection) {
-    const bytes = new TokenBucket(limits.bytesPerSecond, limits.bytesBurst);
-    const updates = new TokenBucket(limits.updatesPerSecond, limits.updatesBurst);
-    let ended = false;
-    return (data: RawData) => {
-      if (ended) return;
-      try {
-        const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : new Uint8Array(data);
-        if (!bytes.take(frame.length)) throw new CloseError(CloseCode.TooManyRequests, "too many bytes per second");
-        let message;
-        try {
-          message = decodeClientMessage(frame);
-        } catch (error) {
-          throw new CloseError(CloseCode.MalformedMessage, `malformed message: ${(error as Error).message}`);
-        }
-        if (message.type === "update" || message.type === "sync-step-2") {
-          if (!updates.take()) throw new CloseError(CloseCode.TooManyRequests, "too many changes per second");
-        }
-        // A comment sent just before the tab closed still counts; presence from a closed connection does not.
-        if (ws.readyState !== WebSocket.OPEN && message.type !== "update" && message.type !== "sync-step-2") return;
-        room.receive(conn, message);
-      } catch (error) {
-        ended = true;
-        close(ws, error);
-      }
-    };
-  }
+  const services: SocketServices = {
+    allowedOrigins,
+    limits,
+    sessions,
+    reads,
+    connectionCounts,
+    connections,
+    openRoom,
+    emptied: scheduleUnload,
+    close,
+  };
 
-  async function accept(ws: WebSocket, req: IncomingMessage, roomId: string) {
+  function accept(ws: WebSocket, req: IncomingMessage, roomId: string) {
     alive.add(ws);
     ws.on("pong", () => alive.add(ws));
     ws.on("error", (error) => log(`socket error: ${error.message}`));
-    // Frames that arrive while we authenticate wait here (a bounded number); nothing is read or sent before the checks pass.
-    const early: RawData[] = [];
-    let onFrame = (data: RawData) => {
-      early.push(data);
-      if (early.length > 64) close(ws, new CloseError(CloseCode.TooManyRequests, "too many messages before the room opened"));
-    };
-    ws.on("message", (data) => onFrame(data));
-
-    let ticket: Ticket | null = null;
-    ws.on("close", () => ticket?.giveBack());
-
-    let room: Room;
-    let conn: Connection | undefined;
-    try {
-      checkOrigin(req, allowedOrigins);
-      // Only the cookie is kept for re-checks, not the whole request (headers, socket) for the connection's life.
-      const cookie = req.headers.cookie;
-      let counted = false;
-      const admit = async () => {
-        const user = await authenticate(cookie, sessions, reads);
-        if (!counted) {
-          // Once per connection (re-checks run this again), before the room is looked up.
-          if (ws.readyState !== WebSocket.OPEN) throw new CloseError(CloseCode.GoingAway, "closed while being checked");
-          counted = true;
-          ticket = await connectionCounts.take(user.id, limits.connectionsPerUser);
-          if (!ticket) throw new CloseError(CloseCode.TooManyRequests, "too many open connections; close some tabs");
-          // Closed while its place was being taken: the close handler above has already run.
-          if (ws.readyState !== WebSocket.OPEN) ticket.giveBack();
-        }
-        const access = await authorizeRoomWith(reads, roomId, user.id).catch((error: unknown) => {
-          if (!(error instanceof AppError)) throw error;
-          const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
-          throw new CloseError(code, error.message);
-        });
-        return { user, access };
-      };
-      const { user, access } = await connections.checkUntilSettled(admit);
-      let readOnly = access.readOnly;
-      // From an archive on, this connection writes nothing: frames already on their way are refused too.
-      const closeArchived = (reason: string) => {
-        readOnly = true;
-        if (conn) conn.readOnly = true;
-        close(ws, new CloseError(CloseCode.Archived, reason));
-      };
-      // Registered with nothing awaited since the checks, so a removal, sign-out or archive from now on closes it.
-      const forget = connections.add({
-        userId: user.id,
-        roomId,
-        seminarId: access.room.seminarId,
-        sessionVersion: user.sessionVersion,
-        close: (code, reason) => (code === CloseCode.Archived ? closeArchived(reason) : close(ws, new CloseError(code, reason))),
-        recheck: () =>
-          admit().then(
-            (again) => {
-              // An archive this server missed: the connection was writable, and its page shows write controls.
-              if (again.access.readOnly && !readOnly) closeArchived("the seminar was archived: it is read-only now");
-            },
-            (error: unknown) => {
-              if (!(error instanceof CloseError)) throw error;
-              close(ws, error);
-            },
-          ),
-      });
-      ws.once("close", forget);
-      if (ws.readyState !== WebSocket.OPEN) forget();
-      // Members join and tags are added while a room is loaded; refresh what mentions and tags are checked against.
-      const facts = access.room.seminarId ? await reads.seminarFacts(access.room.seminarId) : null;
-      // An empty room may be unloaded while we wait for it; from the check on, nothing awaits until join().
-      do room = await openRoom(access.room);
-      while (room.destroyed);
-      if (facts) room.setSeminarFacts(facts);
-      const presence = new TokenBucket(limits.presencePerSecond, limits.presenceBurst);
-      conn = newConnection(
-        { id: user.id, name: user.name, role: access.role },
-        (message) => {
-          if (ws.readyState !== WebSocket.OPEN) return;
-          if (ws.bufferedAmount > limits.sendBuffer) return close(ws, new CloseError(CloseCode.TooSlow, "the connection fell too far behind"));
-          ws.send(message);
-        },
-        () => presence.take(),
-      );
-      conn.readOnly = readOnly;
-    } catch (error) {
-      return close(ws, error);
-    }
-    if (ws.readyState !== WebSocket.OPEN) return;
-
-    ws.on("close", () => {
-      room.leave(conn);
-      if (room.connections.size === 0) scheduleUnload(roomId, room);
-    });
-    room.join(conn);
-    onFrame = frameHandler(ws, room, conn);
-    early.splice(0).forEach((data) => onFrame(data));
+    void new LiveSocket(ws, req, roomId, services).open(req);
   }
 
   return {
@@ -297,7 +185,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       try {
         const target = roomIdOfUpgrade(req.url);
         if (!target.ok) return refuseUpgrade(socket, target.status, target.message);
-        wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, target.roomId));
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req, target.roomId));
       } catch (error) {
         log(`upgrade failed: ${String(error)}`);
         refuseUpgrade(socket, 500, "The server could not open this connection.");
