@@ -174,6 +174,7 @@ export class Room {
 
   setSeminarFacts(facts: Pick<RoomFacts, "tags" | "memberIds">): void {
     this.seminarFacts = facts;
+    this.lastingFacts = null;
   }
 
   /** The server's sync step 1 names what is stored, so a client never takes an unsaved change for a saved one. */
@@ -207,14 +208,17 @@ export class Room {
     }
   }
 
+  /** What the checks are given, but the time: its lookups read the live index and document, so it is built once. */
+  private lastingFacts: Omit<RoomFacts, "now"> | null = null;
+
   private facts(): RoomFacts {
-    return {
+    this.lastingFacts ??= {
       ...this.seminarFacts,
       ...this.index.facts(),
       paragraphIds: this.record.paragraphIds,
       current: (map, key) => this.doc.getMap(map).get(key),
-      now: Date.now(),
     };
+    return { ...this.lastingFacts, now: Date.now() };
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array, isStep2: boolean): void {
