@@ -368,6 +368,7 @@ export class Room {
     this.unsubscribe();
     this.presence.stop();
     this.presenceOut.stop();
+    this.queue.stop();
     this.awareness.destroy();
     this.doc.destroy();
     this.queue.committed.destroy();

@@ -32,6 +32,8 @@ export type SaveQueueOptions = {
   logRows: number;
   /** Log rows this server stored after which it compacts the log into one update. */
   compactAfter: number;
+  /** How long the room must go without a commit before it compacts (see `maybeCompact`); 1 s unless set. */
+  quietMs?: number;
   /** What else to store with the next batch; given back with `giveBack` if the batch fails. */
   takeExtras: () => BatchExtras;
   giveBack: (extras: BatchExtras) => void;
@@ -52,6 +54,9 @@ export class SaveQueue {
   private compactedBytes = 0;
   /** Whether the last attempt to store failed (the room is "not saved" until one succeeds). */
   failing = false;
+  private lastCommitAt = 0;
+  private quietTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(private readonly options: SaveQueueOptions) {
     this.committed = options.committed;
@@ -113,8 +118,31 @@ export class SaveQueue {
       this.options.onCommitted({ merged, redacted, stored: { update: fresh.length > 0 ? (redacted ?? freshMerged) : null, extras } });
       this.logRows += fresh.length;
       this.bytesSince += fresh.reduce((sum, update) => sum + update.length, 0);
-      if (this.dueForCompaction) this.compact();
+      this.lastCommitAt = Date.now();
+      this.maybeCompact();
     }
+  }
+
+  /**
+   * A busy room compacts once it pauses: compacting costs a read of the whole log, a worker thread's CPU on the
+   * same cores and a rewrite, which readers of a room being written at hundreds of updates a second felt as a
+   * spike (bench/profile-notes.md). A room that never pauses compacts anyway once its log is ten times as long.
+   */
+  private maybeCompact(): void {
+    if (!this.dueForCompaction || this.stopped) return;
+    if (this.logRows >= 10 * this.options.compactAfter) return this.compact();
+    if (this.quietTimer) return;
+    const quietMs = this.options.quietMs ?? 1000;
+    const check = () => {
+      const quietFor = Date.now() - this.lastCommitAt;
+      if (quietFor < quietMs) {
+        this.quietTimer = setTimeout(check, quietMs - quietFor).unref();
+        return;
+      }
+      this.quietTimer = null;
+      if (this.dueForCompaction && !this.stopped) this.compact();
+    };
+    this.quietTimer = setTimeout(check, quietMs).unref();
   }
 
   /**
@@ -147,12 +175,19 @@ export class SaveQueue {
         this.compacting = null;
         // A room whose writers fell silent while it compacted would otherwise keep what they wrote meanwhile as
         // rows of their own until somebody writes again.
-        if (compacted && this.dueForCompaction) this.compact();
+        if (compacted) this.maybeCompact();
       });
   }
 
   /** Resolves once a compaction under way has ended. */
   async settled(): Promise<void> {
     await this.compacting;
+  }
+
+  /** No compaction starts from now on (the room is unloaded; the log is intact either way). */
+  stop(): void {
+    this.stopped = true;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
   }
 }
