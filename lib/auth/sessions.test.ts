@@ -2,7 +2,7 @@
  * Session versions against a real database: a sign-out ends every token issued before it, for pages
  * (findSessionUser) and websockets (the cookie's claims), and next-auth is wired to do it.
  */
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listenToAccessEvents } from "../../tests/helpers/access-events";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/database";
@@ -52,6 +52,12 @@ describe("the session cookie", () => {
     expect(await sessionFromCookie(withVersion, TEST_SECRET)).toEqual({ userId: "u1", sessionVersion: 4, expiresAt: expect.any(Number) });
     expect(await sessionFromCookie(await sessionCookie("u2"), TEST_SECRET)).toEqual({ userId: "u2", sessionVersion: 0, expiresAt: expect.any(Number) });
     expect(await sessionFromCookie(await sessionCookie("u2", "another-secret"), TEST_SECRET)).toBeNull();
+    const expired = `next-auth.session-token=${await encode({ token: { sub: "u3" }, secret: TEST_SECRET, maxAge: -60 })}`;
+    expect(await sessionFromCookie(expired, TEST_SECRET)).toBeNull();
+    // What next-auth decodes, this decodes the same.
+    const token = await encode({ token: { sub: "u4", sessionVersion: 2, name: "Ada" }, secret: TEST_SECRET });
+    const theirs = await decode({ token, secret: TEST_SECRET });
+    expect(await sessionFromCookie(`next-auth.session-token=${token}`, TEST_SECRET)).toEqual({ userId: "u4", sessionVersion: 2, expiresAt: Number(theirs!.exp) * 1000 });
   });
 });
 
