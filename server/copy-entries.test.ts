@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ANNOTATIONS, COMMENTS, REACTIONS, entryKey, roomIdFor, type Comment } from "../lib/doc/layout";
-import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
+import { ANNOTATIONS, COMMENTS, REACTIONS, entryKey, type Comment } from "../lib/doc/layout";
+import { sqlDatabase } from "../tests/helpers/sql-database";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
-import { createSqlPool, type Sql } from "./sql-pool";
 
-let database: TestDatabase;
-let sql: Sql;
+const postgres = sqlDatabase();
 let user: { id: string; name: string };
 let paragraphId: string;
-let rooms = 0;
 
+// Registered after sqlDatabase's own beforeAll, so it runs once the database is there.
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sql = createSqlPool(database.url);
-  user = await database.db.user.create({ data: { email: "ada@copy.test", name: "Ada", passwordHash: "-" }, select: { id: true, name: true } });
-  paragraphId = (await database.db.paragraph.findFirstOrThrow()).id;
+  const { db } = postgres.database;
+  user = await db.user.create({ data: { email: "ada@copy.test", name: "Ada", passwordHash: "-" }, select: { id: true, name: true } });
+  paragraphId = (await db.paragraph.findFirstOrThrow()).id;
 });
-
-afterAll(async () => {
-  await sql.end();
-  await database.drop();
-});
-
-async function freshRoom(): Promise<string> {
-  const essay = await database.db.essay.findFirstOrThrow();
-  const id = `${roomIdFor(essay.id, null)}c${++rooms}`;
-  await database.db.room.create({ data: { id, essayId: essay.id } });
-  return id;
-}
 
 /** A room's committed document with one thread (a note, its comment, a reaction to it) per id given. */
 function threads(ids: string[]): Y.Doc {
@@ -59,13 +44,13 @@ function everything(doc: Y.Doc): DirtyKeys {
 }
 
 const copy = (roomId: string, doc: Y.Doc, dirty: DirtyKeys, withheld = new Map<string, Comment>()) =>
-  copyEntries(sql, { roomId, doc, dirty, withheld, receivedAt: () => undefined });
+  copyEntries(postgres.sql, { roomId, doc, dirty, withheld, receivedAt: () => undefined });
 
 async function tablesOf(roomId: string) {
   const where = { where: { roomId } };
-  const annotations = await database.db.annotation.findMany({ ...where, orderBy: { id: "asc" } });
-  const comments = await database.db.comment.findMany({ ...where, orderBy: { id: "asc" } });
-  const reactions = await database.db.reaction.findMany({ ...where, orderBy: { commentId: "asc" } });
+  const annotations = await postgres.database.db.annotation.findMany({ ...where, orderBy: { id: "asc" } });
+  const comments = await postgres.database.db.comment.findMany({ ...where, orderBy: { id: "asc" } });
+  const reactions = await postgres.database.db.reaction.findMany({ ...where, orderBy: { commentId: "asc" } });
   return {
     annotations: annotations.map((a) => [a.id, a.deletedAt === null]),
     comments: comments.map((c) => [c.id, c.body, c.deletedAt === null]),
@@ -75,7 +60,7 @@ async function tablesOf(roomId: string) {
 
 it("copies the rooms that copy at once, each row in its own room, including what was deleted and a hidden comment's text", async () => {
   // The same entry ids in both rooms (an imported discussion keeps its ids): rows are told apart by room.
-  const [one, two] = [await freshRoom(), await freshRoom()];
+  const [one, two] = [await postgres.freshRoom(), await postgres.freshRoom()];
   const [first, second] = [threads(["a", "b"]), threads(["a", "c"])];
   await Promise.all([copy(one, first, everything(first)), copy(two, second, everything(second))]);
   expect(await tablesOf(one)).toEqual({
@@ -109,7 +94,7 @@ it("copies the rooms that copy at once, each row in its own room, including what
 });
 
 it("copies the other rooms' rows when one room's cannot be copied", async () => {
-  const [one, two] = [await freshRoom(), await freshRoom()];
+  const [one, two] = [await postgres.freshRoom(), await postgres.freshRoom()];
   const broken = threads(["x"]);
   // A comment whose annotation exists nowhere: its row breaks the foreign key, the rest of its room still goes in.
   broken.getMap(COMMENTS).set(entryKey(user.id, "comment-y"), comment("y", "an orphan"));

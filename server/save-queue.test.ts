@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
-import { COMMENTS, roomIdFor } from "../lib/doc/layout";
-import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
+import { COMMENTS } from "../lib/doc/layout";
+import { sqlDatabase } from "../tests/helpers/sql-database";
 import { until } from "../tests/helpers/until";
 import { loadRoomDocument } from "./persistence";
 import { SaveQueue } from "./save-queue";
-import { createSqlPool, type Sql } from "./sql-pool";
 
-let database: TestDatabase;
-let sql: Sql;
-let rooms = 0;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  sql = createSqlPool(database.url);
-});
-
-afterAll(async () => {
-  await sql.end();
-  await database.drop();
-});
+const postgres = sqlDatabase();
 
 /** A save queue for a fresh room, and a writer whose every change is one update handed to it. */
 async function queueFor(options: { compactAfter: number; quietMs: number }) {
-  const essay = await database.db.essay.findFirstOrThrow();
-  const roomId = `${roomIdFor(essay.id, null)}q${++rooms}`;
-  await database.db.room.create({ data: { id: roomId, essayId: essay.id } });
+  const roomId = await postgres.freshRoom();
   const queue = new SaveQueue({
-    sql,
+    sql: postgres.sql,
     roomId,
     committed: new Y.Doc(),
     logRows: 0,
@@ -47,10 +32,10 @@ async function queueFor(options: { compactAfter: number; quietMs: number }) {
       doc.getMap(COMMENTS).set(`a:${++written}`, { body: `comment ${written}` });
       return queue.save();
     },
-    rows: () => database.db.roomUpdate.count({ where: { roomId } }),
+    rows: () => postgres.database.db.roomUpdate.count({ where: { roomId } }),
     comments: async () => {
       const stored = new Y.Doc();
-      await loadRoomDocument(database.db, roomId, [stored]);
+      await loadRoomDocument(postgres.database.db, roomId, [stored]);
       return stored.getMap(COMMENTS).size;
     },
   };
