@@ -22,6 +22,17 @@ const CLAIM = {
   name: "gloss-claim-clients",
   text: `INSERT INTO "RoomClient" ("roomId", "clientId", "userId") SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
 };
+/**
+ * Updates and the client ids they claim, in one statement rather than a transaction of four round trips: every page's
+ * first change claims its client id, so when a hundred rooms start writing at once nearly every batch carries claims
+ * (bench/profile-notes.md, "the start of writing").
+ */
+const APPEND_AND_CLAIM = {
+  name: "gloss-append-and-claim",
+  text: `WITH added AS (INSERT INTO "RoomUpdate" ("roomId", "data") SELECT * FROM unnest($1::text[], $2::bytea[]) RETURNING 1),
+    claimed AS (INSERT INTO "RoomClient" ("roomId", "clientId", "userId") SELECT * FROM unnest($3::text[], $4::bigint[], $5::text[]) ON CONFLICT DO NOTHING RETURNING 1)
+  SELECT (SELECT count(*) FROM added) + (SELECT count(*) FROM claimed) AS "written"`,
+};
 const WITHHOLD = {
   name: "gloss-withhold-comments",
   text: `INSERT INTO "WithheldComment" ("roomId", "commentId", "value") SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
@@ -76,8 +87,9 @@ export class LogWriter {
       }
     }
     const append = (client: Sql | pg.PoolClient) => client.query({ ...APPEND, values: [updates.rooms, updates.data] });
-    if (claims.rooms.length + kept.rooms.length + forgotten.rooms.length === 0) {
-      if (updates.rooms.length > 0) await append(this.sql);
+    if (kept.rooms.length + forgotten.rooms.length === 0) {
+      if (claims.rooms.length > 0) await this.sql.query({ ...APPEND_AND_CLAIM, values: [updates.rooms, updates.data, claims.rooms, claims.clients, claims.users] });
+      else if (updates.rooms.length > 0) await append(this.sql);
       return;
     }
     await inTransaction(this.sql, async (client) => {
