@@ -4,58 +4,23 @@
  * socket, and cannot connect again; everyone else stays connected.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { endSessions } from "../lib/auth/end-sessions.server";
 import { createDb } from "../lib/db/client.server";
 import { ANNOTATIONS, entryKey, roomIdFor } from "../lib/doc/layout";
 import { CloseCode } from "../lib/live/wire";
-import { addEssay } from "../lib/seminars/add-essay.server";
-import { createSeminar } from "../lib/seminars/create-seminar.server";
-import { joinSeminar } from "../lib/seminars/join-seminar.server";
 import { removeMember } from "../lib/seminars/remove-member.server";
-import { createTestDatabase, type TestDatabase } from "../tests/helpers/database";
 import { databaseUrlWithName } from "../tests/helpers/database-url";
 import { highlight, putAnnotation } from "../tests/helpers/entries";
+import { seminarServer, type User } from "../tests/helpers/seminar-server";
 import { createUser, sessionCookie, TEST_SECRET } from "../tests/helpers/users";
-import { startTestServer, type TestServer } from "../tests/helpers/ws-server";
-import { connectClient, waitFor, type Closed, type TestClient } from "../tests/helpers/y-client";
+import { waitFor, type Closed, type TestClient } from "../tests/helpers/y-client";
 import { LISTENER_APPLICATION_NAME } from "./access-events";
 
-type User = { id: string; name: string };
-let database: TestDatabase;
-let server: TestServer;
-let essayId: string;
-let paragraphs: Array<{ id: string; text: string }>;
-let teacher: User;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db, { databaseUrl: database.url });
-  const essay = await database.db.essay.findFirstOrThrow({ include: { paragraphs: { where: { kind: "body" }, orderBy: { position: "asc" } } } });
-  essayId = essay.id;
-  paragraphs = essay.paragraphs;
-  teacher = await createUser(database.db, "Teacher");
-});
-
-afterAll(async () => {
-  open.forEach((client) => client.ws.terminate());
-  await server.close();
-  await database.drop();
-});
-
-/** A seminar taught by `teacher` with the essay on its list and these students; answers its room id. */
-async function seminarWith(...students: User[]) {
-  const seminar = await createSeminar(database.db, { name: "Close reading", term: "Spring", instructorId: teacher.id });
-  for (const student of students) await joinSeminar(database.db, { code: seminar.inviteCode!, userId: student.id });
-  await addEssay(database.db, { seminarId: seminar.id, essayId, userId: teacher.id });
-  return { seminarId: seminar.id, roomId: roomIdFor(essayId, seminar.id) };
-}
+const live = seminarServer((database) => ({ databaseUrl: database.url }));
 
 async function connect(user: User, roomId: string, sessionVersion = 0) {
-  const client = connectClient(server.roomUrl(roomId), { cookie: await sessionCookie(user.id, TEST_SECRET, sessionVersion), origin: server.origin });
-  open.push(client);
-  return client;
+  return live.connect(await sessionCookie(user.id, TEST_SECRET, sessionVersion), roomId);
 }
 
 async function connected(user: User, roomId: string, sessionVersion = 0) {
@@ -79,7 +44,7 @@ function closedWithin(client: TestClient, since: number, ms = 1000): Promise<Clo
 /** A fresh write by `writer` in `roomId` still reaches `client`, so its connection still works. */
 async function expectStillConnected(client: TestClient, writer: User, roomId: string) {
   const author = await connected(writer, roomId);
-  const mark = highlight(writer, paragraphs[3]!, paragraphs[3]!.text.slice(0, 12));
+  const mark = highlight(writer, live.paragraphs[3]!, live.paragraphs[3]!.text.slice(0, 12));
   putAnnotation(author.doc, mark);
   await waitFor(client.doc, () => client.doc.getMap(ANNOTATIONS).has(entryKey(writer.id, mark.id)), 5000, "a later write");
   expect(client.ws.readyState).toBe(client.ws.OPEN);
@@ -87,19 +52,19 @@ async function expectStillConnected(client: TestClient, writer: User, roomId: st
 
 describe("a member removed from a seminar", () => {
   it("is disconnected from its rooms within a second and cannot come back; other rooms and members stay", async () => {
-    const [ada, ben] = await Promise.all([createUser(database.db, "Ada"), createUser(database.db, "Ben")]);
-    const first = await seminarWith(ada, ben);
-    const second = await seminarWith(ada);
+    const [ada, ben] = await Promise.all([createUser(live.database.db, "Ada"), createUser(live.database.db, "Ben")]);
+    const first = await live.seminarWith(ada, ben);
+    const second = await live.seminarWith(ada);
     const [adaHere, adaTwice, adaElsewhere, adaOpen, benHere] = await Promise.all([
       connected(ada, first.roomId),
       connected(ada, first.roomId),
       connected(ada, second.roomId),
-      connected(ada, roomIdFor(essayId, null)),
+      connected(ada, roomIdFor(live.essayId, null)),
       connected(ben, first.roomId),
     ]);
 
     const started = Date.now();
-    await removeMember(database.db, { seminarId: first.seminarId, memberId: ada.id, userId: teacher.id });
+    await removeMember(live.database.db, { seminarId: first.seminarId, memberId: ada.id, userId: live.teacher.id });
     expect((await closedWithin(adaHere, started)).code).toBe(CloseCode.Forbidden);
     expect((await closedWithin(adaTwice, started)).code).toBe(CloseCode.Forbidden);
 
@@ -107,20 +72,20 @@ describe("a member removed from a seminar", () => {
     expect((await again.closed).code).toBe(CloseCode.Forbidden);
     expect(again.received).toEqual([]);
 
-    await expectStillConnected(benHere, teacher, first.roomId);
-    await expectStillConnected(adaElsewhere, teacher, second.roomId);
-    await expectStillConnected(adaOpen, ben, roomIdFor(essayId, null));
+    await expectStillConnected(benHere, live.teacher, first.roomId);
+    await expectStillConnected(adaElsewhere, live.teacher, second.roomId);
+    await expectStillConnected(adaOpen, ben, roomIdFor(live.essayId, null));
   });
 
   it("is disconnected even when the removal happened while the server could not listen", async () => {
-    const ada = await createUser(database.db, "Ada");
-    const { seminarId, roomId } = await seminarWith(ada);
+    const ada = await createUser(live.database.db, "Ada");
+    const { seminarId, roomId } = await live.seminarWith(ada);
     const client = await connected(ada, roomId);
     // The removal goes through a connection opened beforehand: new connections are about to be refused.
-    const remover = createDb(database.url);
+    const remover = createDb(live.database.url);
     await remover.$queryRaw`SELECT 1`;
-    const name = new URL(database.url).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: databaseUrlWithName(database.url, "postgres") });
+    const name = new URL(live.database.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: databaseUrlWithName(live.database.url, "postgres") });
     await admin.connect();
     try {
       // Cut the server's LISTEN connection and keep it from reconnecting, so the removal's event is lost.
@@ -130,7 +95,7 @@ describe("a member removed from a seminar", () => {
         [LISTENER_APPLICATION_NAME, name],
       );
       expect(rows).toEqual([{ cut: true }]);
-      await removeMember(remover, { seminarId, memberId: ada.id, userId: teacher.id });
+      await removeMember(remover, { seminarId, memberId: ada.id, userId: live.teacher.id });
       expect(client.ws.readyState).toBe(client.ws.OPEN);
     } finally {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
@@ -141,27 +106,27 @@ describe("a member removed from a seminar", () => {
     expect((await closedWithin(client, Date.now(), 10_000)).code).toBe(CloseCode.Forbidden);
 
     // And the next removal is heard as usual.
-    const ben = await createUser(database.db, "Ben");
-    const next = await seminarWith(ben);
+    const ben = await createUser(live.database.db, "Ben");
+    const next = await live.seminarWith(ben);
     const benClient = await connected(ben, next.roomId);
     const started = Date.now();
-    await removeMember(database.db, { seminarId: next.seminarId, memberId: ben.id, userId: teacher.id });
+    await removeMember(live.database.db, { seminarId: next.seminarId, memberId: ben.id, userId: live.teacher.id });
     expect((await closedWithin(benClient, started)).code).toBe(CloseCode.Forbidden);
   });
 });
 
 describe("a user who signs out", () => {
   it("is disconnected everywhere within a second, the old cookie is refused, and a new sign-in connects", async () => {
-    const [ada, ben] = await Promise.all([createUser(database.db, "Ada"), createUser(database.db, "Ben")]);
-    const { roomId } = await seminarWith(ada, ben);
+    const [ada, ben] = await Promise.all([createUser(live.database.db, "Ada"), createUser(live.database.db, "Ben")]);
+    const { roomId } = await live.seminarWith(ada, ben);
     const [inSeminar, inOpenRoom, benHere] = await Promise.all([
       connected(ada, roomId),
-      connected(ada, roomIdFor(essayId, null)),
+      connected(ada, roomIdFor(live.essayId, null)),
       connected(ben, roomId),
     ]);
 
     const started = Date.now();
-    await endSessions(database.db, { userId: ada.id, sessionVersion: 0 });
+    await endSessions(live.database.db, { userId: ada.id, sessionVersion: 0 });
     expect((await closedWithin(inSeminar, started)).code).toBe(CloseCode.Unauthenticated);
     expect((await closedWithin(inOpenRoom, started)).code).toBe(CloseCode.Unauthenticated);
 
@@ -169,7 +134,7 @@ describe("a user who signs out", () => {
     expect((await oldCookie.closed).code).toBe(CloseCode.Unauthenticated);
     expect(oldCookie.received).toEqual([]);
     const signedInAgain = await connected(ada, roomId, 1);
-    await expectStillConnected(signedInAgain, teacher, roomId);
-    await expectStillConnected(benHere, teacher, roomId);
+    await expectStillConnected(signedInAgain, live.teacher, roomId);
+    await expectStillConnected(benHere, live.teacher, roomId);
   });
 });
