@@ -58,11 +58,11 @@ export class LiveSocket implements OpenConnection {
 
   constructor(
     private readonly ws: WebSocket,
-    req: IncomingMessage,
+    cookie: string | undefined,
     readonly roomId: string,
     private readonly services: SocketServices,
   ) {
-    this.cookie = req.headers.cookie;
+    this.cookie = cookie;
     ws.on("message", (data) => this.frame(data));
     ws.on("close", () => this.closed());
   }

@@ -174,7 +174,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
     alive.add(ws);
     ws.on("pong", () => alive.add(ws));
     ws.on("error", (error) => log(`socket error: ${error.message}`));
-    void new LiveSocket(ws, req, roomId, services).open(req);
+    void new LiveSocket(ws, req.headers.cookie, roomId, services).open(req);
   }
 
   return {
