@@ -27,9 +27,9 @@ export async function authenticate(
   cookieHeader: string | undefined,
   sessions: DecodedSessions,
   reads: Pick<ConnectionReads, "sessionUser">,
-): Promise<Writer & { sessionVersion: number }> {
+): Promise<Writer & { email: string; sessionVersion: number }> {
   const claims = await sessions.decode(cookieHeader);
   const user = claims && (await reads.sessionUser(claims));
   if (!user) throw new CloseError(CloseCode.Unauthenticated, "sign in to join this room");
-  return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

@@ -121,7 +121,7 @@ export class LiveSocket implements OpenConnection {
       // Closed while its place was being taken: the close handler has already run.
       if (ws.readyState !== WebSocket.OPEN) this.ticket.giveBack();
     }
-    const access = await authorizeRoomWith(services.reads, this.roomId, user.id).catch((error: unknown) => {
+    const access = await authorizeRoomWith(services.reads, this.roomId, user.id, user.email).catch((error: unknown) => {
       if (!(error instanceof AppError)) throw error;
       const code = error.code === AppErrorCode.NotFound ? CloseCode.RoomNotFound : CloseCode.Forbidden;
       throw new CloseError(code, error.message);

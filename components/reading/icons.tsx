@@ -68,3 +68,25 @@ export function EyeOffIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** A globe: the essay's public room, open to everyone signed in. */
+export function PublicRoomIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="8" cy="8" r="6" />
+      <path d="M2 8h12M8 2c-1.8 1.7-2.6 3.7-2.6 6s.8 4.3 2.6 6c1.8-1.7 2.6-3.7 2.6-6S9.8 3.7 8 2Z" />
+    </Icon>
+  );
+}
+
+/** People: a seminar's room, seen by its members. */
+export function SeminarRoomIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="6" cy="5.5" r="2.2" />
+      <path d="M2 13.5c.4-2.3 2-3.6 4-3.6s3.6 1.3 4 3.6" />
+      <circle cx="11.3" cy="6.3" r="1.7" />
+      <path d="M11.3 9.6c1.5 0 2.5 1 2.8 2.6" />
+    </Icon>
+  );
+}

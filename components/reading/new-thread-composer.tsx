@@ -7,7 +7,8 @@ import type { CommentDraft } from "@/lib/client/annotate";
 import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
 import type { Member } from "@/lib/client/mentions";
 import { CommentForm } from "./comment-form";
-import { LockIcon } from "./icons";
+import { LockIcon, PublicRoomIcon, SeminarRoomIcon } from "./icons";
+import { placeAudience, placeName, type RoomPlace } from "./room-place";
 
 export type ComposerTarget =
   | { kind: "highlight"; paragraphId: string; span: Span; exact: string }
@@ -23,6 +24,8 @@ type NewThreadComposerProps = {
   /** Whether the reader's private notes are available, and whether this note goes there. */
   canBePrivate: boolean;
   onlyMe: boolean;
+  /** Where the note goes when it is not private. */
+  place: RoomPlace;
   onOnlyMeChange: (onlyMe: boolean) => void;
   onSave: (target: ComposerTarget, draft: Required<CommentDraft>, color: HighlightColor, onlyMe: boolean) => void;
   onCancel: () => void;
@@ -30,7 +33,7 @@ type NewThreadComposerProps = {
 
 /** Opens a thread from the margin: on the selected words (with their highlight colour) or on the paragraph. */
 export function NewThreadComposer(props: NewThreadComposerProps) {
-  const { target, initialColor, disabled, canBePrivate, onSave, onCancel } = props;
+  const { target, initialColor, disabled, canBePrivate, place, onSave, onCancel } = props;
   const [color, setColor] = useState(initialColor);
   const hintId = useId();
   const onlyMe = canBePrivate && props.onlyMe;
@@ -49,26 +52,39 @@ export function NewThreadComposer(props: NewThreadComposerProps) {
         onSubmit={(draft) => onSave(target, draft, color, onlyMe)}
         onCancel={onCancel}
         extra={
-          canBePrivate ? (
-            <label className="flex cursor-pointer items-start gap-2 rounded-md py-0.5 text-sm text-ink">
-              <input
-                type="checkbox"
-                checked={onlyMe}
-                onChange={(event) => props.onOnlyMeChange(event.target.checked)}
-                aria-describedby={hintId}
-                className="mt-0.5 size-4 accent-accent"
-              />
-              <span>
+          <div className="flex flex-col gap-1.5">
+            {/* Where the note goes, always in view while writing it: the public room and a seminar's look alike. */}
+            <p className={`flex items-start gap-1.5 text-xs ${onlyMe ? "text-muted" : place.kind === "public" ? "text-amber-800" : "text-muted"}`} data-posts-to>
+              {onlyMe ? <LockIcon className="mt-px size-3.5" /> : place.kind === "public" ? <PublicRoomIcon className="mt-px size-3.5" /> : <SeminarRoomIcon className="mt-px size-3.5" />}
+              <span id={hintId}>
+                {onlyMe ? (
+                  <>
+                    <strong className="font-medium text-ink">Only you</strong> will see this note, instructors included. Private notes are yours
+                    across seminars, so they take the built-in tags only.
+                  </>
+                ) : (
+                  <>
+                    Posts to <strong className="font-medium text-ink">{placeName(place)}</strong>: {placeAudience(place)}.
+                  </>
+                )}
+              </span>
+            </p>
+            {canBePrivate ? (
+              <label className="flex w-fit cursor-pointer items-center gap-2 rounded-md py-0.5 text-sm text-ink">
+                <input
+                  type="checkbox"
+                  checked={onlyMe}
+                  onChange={(event) => props.onOnlyMeChange(event.target.checked)}
+                  aria-describedby={hintId}
+                  className="size-4 accent-accent"
+                />
                 <span className="inline-flex items-center gap-1 font-medium">
                   <LockIcon />
                   Only me
                 </span>
-                <span id={hintId} className="block text-xs text-muted">
-                  {onlyMe ? "A private note: nobody else, instructors included, can see it." : "Everyone in this room sees this note."}
-                </span>
-              </span>
-            </label>
-          ) : null
+              </label>
+            ) : null}
+          </div>
         }
       >
         {target.kind === "highlight" ? (

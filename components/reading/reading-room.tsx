@@ -45,6 +45,7 @@ import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
 import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
+import { placeName, type RoomPlace } from "./room-place";
 import { AssignPassageButton } from "./assign-passage-button";
 import { AssignmentAside, type AssignmentInReader } from "./assignment-aside";
 import { SpotlightBar } from "./spotlight-bar";
@@ -58,6 +59,8 @@ type ReadingRoomProps = {
   privateRoomId: string | null;
   /** What the reader is in `roomId`, from authorizeRoom on the server. */
   role: ViewerRole;
+  /** What `roomId` is to readers: their seminar's room or the essay's public room. */
+  place: RoomPlace;
   /** The seminar's members, who can be @mentioned (none in the open room). */
   members: Member[];
   /** Tags comments may carry: the built-in ones and the seminar's own. */
@@ -95,7 +98,7 @@ function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
  * and threads of everyone in the room and the reader's private notes, and the tools to add and discuss them.
  * Two connections: the room everyone shares, and the reader's private room, which no other client receives.
  */
-export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragraphs, me, assignment = null, newAssignmentUrl = null, readOnly = false }: ReadingRoomProps) {
+export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags, paragraphs, me, assignment = null, newAssignmentUrl = null, readOnly = false }: ReadingRoomProps) {
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
   const unsaved = shared.unsaved || notes.unsaved;
@@ -281,6 +284,15 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
     return target;
   }
 
+  /**
+   * "Only me" holds for one note: left on, the next highlight went private too, with only the toggle's colour to
+   * say so (issue 10). The notice says where the next one goes.
+   */
+  function afterPrivateNote() {
+    setOnlyMe(false);
+    setNotice(`Saved as a private note. Your next note goes to ${placeName(place)} again.`);
+  }
+
   function highlightSelection(color: HighlightColor) {
     if (!selection) return;
     const paragraph = byId.get(selection.paragraphId);
@@ -295,6 +307,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         color,
       });
       setActiveId(annotation.id);
+      if (privateOn) afterPrivateNote();
     } catch (error) {
       setNotice(error instanceof Error ? error.message : "The highlight could not be saved.");
     }
@@ -330,6 +343,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
     setLastColor(color);
     setComposer(null);
     setActiveId(annotation.id);
+    if (isPrivate) afterPrivateNote();
     // The new thread's card replaces the composer: move focus there so keyboard users keep their place.
     requestAnimationFrame(() => document.getElementById(`thread-${annotation.id}`)?.focus({ preventScroll: true }));
   }
@@ -415,6 +429,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
         wrote={wrote}
         notesProblem={notesProblem}
         readOnly={archived}
+        place={place}
         readers={readers}
         paragraphLabels={labels}
         below={
@@ -497,6 +512,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, members, tags, paragr
                       tags={{ shared: tags, private: PRIVATE_TAGS }}
                       members={{ shared: mentionable, private: NOBODY }}
                       canBePrivate={onlyMeToggle !== null}
+                      place={place}
                       onlyMe={onlyMe}
                       onOnlyMeChange={setOnlyMe}
                       onSave={saveNewThread}

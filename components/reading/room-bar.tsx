@@ -3,6 +3,8 @@
 import type { ReactNode } from "react";
 import type { Connection } from "@/lib/client/use-room";
 import { initials, readerColor, type Reader } from "@/lib/client/use-presence";
+import { PublicRoomIcon, SeminarRoomIcon } from "./icons";
+import type { RoomPlace } from "./room-place";
 
 const STATUS: Record<Connection["state"], { label: string; dot: string }> = {
   connecting: { label: "Connecting…", dot: "bg-muted animate-pulse" },
@@ -25,6 +27,8 @@ type RoomBarProps = {
   notesProblem: string | null;
   /** The seminar is archived: notes are shown, and nothing can be written. */
   readOnly: boolean;
+  /** Whose room this is: named in the bar, which stays in view while the header scrolls away. */
+  place: RoomPlace;
   readers: Reader[];
   paragraphLabels: ReadonlyMap<string, string>;
   /** Search, filters and keyboard help, on the right. */
@@ -34,12 +38,27 @@ type RoomBarProps = {
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, readers, paragraphLabels, tools, below }: RoomBarProps) {
+export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, place, readers, paragraphLabels, tools, below }: RoomBarProps) {
   const status = STATUS[connection.state];
   const named = readers.length <= NAMED_READERS;
   return (
     <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2 font-sans text-sm">
+        {place.kind === "public" ? (
+          <p
+            className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-0.5 text-[0.8125rem] font-medium text-amber-900"
+            title="Everyone signed in to Gloss can read and write here"
+            data-room-kind="public"
+          >
+            <PublicRoomIcon />
+            Public room<span className="sr-only">: everyone signed in to Gloss can read what is posted here</span>
+          </p>
+        ) : (
+          <p className="inline-flex min-w-0 items-center gap-1.5 text-[0.8125rem] font-medium text-ink" data-room-kind="seminar">
+            <SeminarRoomIcon />
+            <span className="max-w-[16rem] truncate">{place.name}</span>
+          </p>
+        )}
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
           <span>{status.label}</span>

@@ -3,6 +3,7 @@ import type { WriterRole } from "../doc/permissions";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { getRole, type SeminarRole } from "../seminars/get-role.server";
 import { findRoom, type RoomRecord } from "./find-room.server";
+import { isSiteModerator } from "./site-moderators";
 
 /**
  * What a user is in a room: seminar instructor or student, owner of private notes, or reader of the open room;
@@ -42,14 +43,15 @@ export function roomAccessReads(db: Db): RoomAccessReads {
  * The one place that decides who may open a room, used by the websocket server and by every page and export
  * that reads a room's content. The role always comes from the database. A seminar's room opens only while its
  * essay is on the seminar's reading list: taken off, its discussion is kept but nobody reaches it. Membership
- * is decided first, so an outsider learns nothing about the list.
+ * is decided first, so an outsider learns nothing about the list. An essay's public room is open to everyone signed
+ * in; `email` recognises its moderators there (site-moderators.ts).
  */
-export function authorizeRoom(db: Db, roomId: string, userId: string): Promise<RoomAccess> {
-  return authorizeRoomWith(roomAccessReads(db), roomId, userId);
+export function authorizeRoom(db: Db, roomId: string, userId: string, email?: string): Promise<RoomAccess> {
+  return authorizeRoomWith(roomAccessReads(db), roomId, userId, email);
 }
 
 /** authorizeRoom over rows read some other way (see RoomAccessReads). */
-export async function authorizeRoomWith(reads: RoomAccessReads, roomId: string, userId: string): Promise<RoomAccess> {
+export async function authorizeRoomWith(reads: RoomAccessReads, roomId: string, userId: string, email?: string): Promise<RoomAccess> {
   const room = await reads.findRoom(roomId);
   if (!room) throw new AppError(AppErrorCode.NotFound, "There is no such room.");
   if (room.ownerId !== null) {
@@ -62,5 +64,5 @@ export async function authorizeRoomWith(reads: RoomAccessReads, roomId: string, 
     if (!listed) throw new AppError(AppErrorCode.NotFound, ESSAY_NOT_ON_LIST);
     return { room, role, readOnly: listed.archived };
   }
-  return { room, role: "reader", readOnly: false };
+  return { room, role: isSiteModerator(email) ? "instructor" : "reader", readOnly: false };
 }

@@ -21,7 +21,7 @@ export async function GET(_request: Request, { params }: Params) {
   if (!ROOM_ID.test(roomId)) return notFound();
   const db = getDb();
   try {
-    const access = await authorizeRoom(db, roomId, user.id);
+    const access = await authorizeRoom(db, roomId, user.id, user.email);
     if (access.role !== "instructor") return notFound();
   } catch (error) {
     if (error instanceof AppError) return notFound();

@@ -65,6 +65,7 @@ export default async function SeminarEssayPage({ params, searchParams }: Props) 
         roomId={roomId}
         privateRoomId={privateRoomId}
         role={role === "instructor" ? "instructor" : "student"}
+        place={{ kind: "seminar", name: seminar.name }}
         members={members}
         tags={tags}
         paragraphs={essay.paragraphs}
