@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { countAssigned } from "@/lib/assignments/count-assigned.server";
 import { countUnread } from "@/lib/notifications/list-notifications.server";
+import { AccountLinks, AccountLinksFor } from "./account-links";
 import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -44,14 +46,10 @@ export async function SiteHeader() {
             <SignOutButton />
           </div>
         ) : (
-          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
-            <Link href="/sign-in" className="text-accent underline-offset-2 hover:underline">
-              Sign in
-            </Link>
-            <Link href="/sign-up" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white hover:bg-accent-strong">
-              Create account
-            </Link>
-          </nav>
+          // useSearchParams needs a Suspense boundary; the links without `next` show meanwhile.
+          <Suspense fallback={<AccountLinksFor next={null} />}>
+            <AccountLinks />
+          </Suspense>
         )}
       </div>
     </header>

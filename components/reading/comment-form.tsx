@@ -30,10 +30,14 @@ type CommentFormProps = {
 const NO_TAGS: readonly string[] = [];
 const NO_MEMBERS: readonly Member[] = [];
 
+/** From this share of the limit on, the form counts characters. */
+const COUNT_FROM = 0.8;
+
 /**
- * A textarea with Save/Cancel, tag chips and @mention completion. ⌘/Ctrl+Enter saves; Escape closes the
- * completion list, or cancels while nothing has changed. While the list is open, arrow keys move through it
- * and Enter or Tab puts the name in.
+ * A textarea with Save/Cancel, tag chips and @mention completion. ⌘/Ctrl+Enter saves from anywhere in the form (a
+ * tag chip just clicked included); Escape closes the completion list, or cancels while nothing has changed. While
+ * the list is open, arrow keys move through it and Enter or Tab puts the name in. Text past the length limit is
+ * kept and counted, never cut: the reader decides what to shorten.
  */
 export function CommentForm(props: CommentFormProps) {
   const { label, submitLabel, placeholder, autoFocus, disabled, initial, onSubmit, onCancel, children, extra } = props;
@@ -87,6 +91,10 @@ export function CommentForm(props: CommentFormProps) {
       setError("Write something first.");
       return;
     }
+    if (body.length > COMMENT_MAX_LENGTH) {
+      setError(`This comment is ${(body.length - COMMENT_MAX_LENGTH).toLocaleString("en")} characters too long. Shorten it, or split it into a reply.`);
+      return;
+    }
     try {
       onSubmit({ body, tags: selectedTags.filter((tag) => tags.includes(tag)), mentions: mentionsIn(body, members) });
       setBody("");
@@ -117,10 +125,7 @@ export function CommentForm(props: CommentFormProps) {
         return;
       }
     }
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-      event.preventDefault();
-      submit();
-    } else if (event.key === "Escape" && onCancel && body.trim() === (initial?.body ?? "").trim()) {
+    if (event.key === "Escape" && onCancel && body.trim() === (initial?.body ?? "").trim()) {
       event.preventDefault();
       event.stopPropagation();
       onCancel();
@@ -129,10 +134,18 @@ export function CommentForm(props: CommentFormProps) {
 
   const listId = `${id}-mentions`;
   const optionId = (index: number) => `${id}-mention-${index}`;
-  const describedBy = error ? `${id}-error` : `${id}-hint`;
+  const describedBy = `${error ? `${id}-error` : `${id}-hint`} ${id}-count`;
+  const counting = body.length >= COMMENT_MAX_LENGTH * COUNT_FROM;
+  const over = body.length > COMMENT_MAX_LENGTH;
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Enter" || !(event.metaKey || event.ctrlKey) || event.defaultPrevented) return;
+    event.preventDefault();
+    submit();
+  }
 
   return (
-    <form onSubmit={submit} aria-label={label} className="flex flex-col gap-2">
+    <form onSubmit={submit} onKeyDown={onFormKeyDown} aria-label={label} className="flex flex-col gap-2">
       {children}
       <label htmlFor={id} className="sr-only">
         {label}
@@ -153,10 +166,9 @@ export function CommentForm(props: CommentFormProps) {
           // The form opens because the reader asked to write; moving focus there is expected.
           autoFocus={autoFocus}
           rows={3}
-          maxLength={COMMENT_MAX_LENGTH}
           placeholder={placeholder}
           disabled={disabled}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error || over ? true : undefined}
           aria-describedby={describedBy}
           aria-autocomplete={members.length > 0 ? "list" : undefined}
           aria-controls={listOpen ? listId : undefined}
@@ -191,6 +203,9 @@ export function CommentForm(props: CommentFormProps) {
           {listOpen ? `${matches.length} ${matches.length === 1 ? "member matches" : "members match"}. Arrow keys to choose, Enter to insert.` : ""}
         </p>
       </div>
+      <p id={`${id}-count`} className={`-mt-1 text-right text-xs tabular-nums ${over ? "font-medium text-danger" : "text-muted"} ${counting ? "" : "sr-only"}`}>
+        {counting ? `${body.length.toLocaleString("en")} / ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters${over ? ": too long to save" : ""}` : ""}
+      </p>
       <TagPicker tags={tags} selected={selectedTags.filter((tag) => tags.includes(tag))} onChange={setSelectedTags} disabled={disabled} />
       {extra}
       {error ? (

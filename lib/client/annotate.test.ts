@@ -98,6 +98,8 @@ describe("annotate: creating", () => {
       [() => reply(as({ id: "user-ada", name: "" }), { annotationId: "annotation-1", rootId: "comment-1", body: "Hi" }), /cannot be saved/],
       [() => createParagraphComment(as(ada), { paragraphId: paragraph.id, body: "Hi", tags: ["gossip"] }), /"gossip" is not one of this seminar's tags/],
       [() => createParagraphComment(as(ada), { paragraphId: paragraph.id, body: "Hi @Cleo", mentions: ["user-cleo"] }), /Only members of the seminar can be mentioned/],
+      // In the reader's words, without the document's map names.
+      [() => createParagraphComment(as(ada), { paragraphId: paragraph.id, body: "x".repeat(10_001) }), /^This note cannot be saved: A comment can be at most 10,000 characters long\.$/],
     ];
     for (const [attempt, message] of attempts) {
       expect(attempt).toThrow(AnnotateError);

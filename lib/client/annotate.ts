@@ -72,8 +72,12 @@ function createdAtOfAnnotation(target: WriteTarget, id: string): number | undefi
   return entryIndexOf(target.doc).facts().annotation(id)?.createdAt;
 }
 
+/**
+ * The rules' reason as a sentence for the reader. A shape error names the document's map ("invalid comments entry:
+ * …"), which means nothing to a reader: only what follows is shown.
+ */
 function sentence(refusal: Refusal): string {
-  const reason = refusal.reason.trim();
+  const reason = refusal.reason.trim().replace(/^invalid \w+ entry: /, "");
   return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}${/[.!?]$/.test(reason) ? "" : "."}`;
 }
 

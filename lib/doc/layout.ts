@@ -81,13 +81,13 @@ export const CommentSchema = z
     annotationId: id,
     /** null for the comment that opens a thread; the thread root's id for a reply. */
     parentId: id.nullable(),
-    body: z.string().max(COMMENT_MAX_LENGTH),
+    body: z.string().max(COMMENT_MAX_LENGTH, `a comment can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters long`),
     createdAt: timestamp,
     editedAt: timestamp.nullable(),
     /** Seminar tags (BUILT_IN_TAGS plus the seminar's own). */
-    tags: z.array(z.string().min(1).max(24)).max(6).default([]),
+    tags: z.array(z.string().min(1).max(24)).max(6, "a comment can carry at most 6 tags").default([]),
     /** Ids of seminar members mentioned with @. */
-    mentions: z.array(id).max(20).default([]),
+    mentions: z.array(id).max(20, "a comment can mention at most 20 people").default([]),
     /**
      * Set by the server, never by a client, on a comment an instructor hid: the body is then empty, and the
      * full entry is kept outside the shared document (instructors and the author read it over HTTP).
