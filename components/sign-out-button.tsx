@@ -20,7 +20,7 @@ export function SignOutButton() {
           router.refresh();
         })
       }
-      className="rounded-md border border-line bg-card px-3 py-1.5 font-medium text-ink hover:bg-paper disabled:opacity-60"
+      className="whitespace-nowrap rounded-md border border-line bg-card px-2 py-1.5 font-medium text-ink hover:bg-paper disabled:opacity-60 sm:px-3"
     >
       {pending ? "Signing out…" : "Sign out"}
     </button>

@@ -13,13 +13,13 @@ export async function SiteHeader() {
   const [unread, assigned] = user ? await Promise.all([countUnread(getDb(), user.id), countAssigned(getDb(), { userId: user.id, now: new Date() })]) : [0, 0];
   return (
     <header className="border-b border-line bg-paper/95">
-      <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-4 px-4 sm:px-6 md:pl-16">
-        <div className="flex items-center gap-6">
+      <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-3 px-3 sm:gap-4 sm:px-6 md:pl-16">
+        <div className="flex min-w-0 items-center gap-3 sm:gap-6">
           <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
             Gloss
           </Link>
           {user ? (
-            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+            <nav aria-label="Main" className="flex items-center gap-3 whitespace-nowrap text-sm sm:gap-4">
               <Link href="/" className="text-muted hover:text-ink">
                 Library
               </Link>
@@ -38,11 +38,13 @@ export async function SiteHeader() {
           ) : null}
         </div>
         {user ? (
-          <div className="flex min-w-0 items-center gap-3 text-sm">
+          <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
             <NotificationsLink initialUnread={unread} />
-            <span className="truncate text-muted" title={user.email}>
-              Signed in as <span className="font-medium text-ink">{user.name}</span>
-            </span>
+            <Link href="/account" className="min-w-0 max-w-[5.5rem] truncate text-muted hover:text-ink sm:max-w-[14rem]" title={`${user.email}: your account`}>
+              <span className="hidden lg:inline">Signed in as </span>
+              <span className="font-medium text-ink">{user.name}</span>
+              <span className="sr-only">: your account</span>
+            </Link>
             <SignOutButton />
           </div>
         ) : (

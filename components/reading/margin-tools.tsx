@@ -50,7 +50,7 @@ export function MarginTools({ filter, onChange, shown, total, people, tags, hasP
             if (event.key === "Escape" && filter.query === "") event.currentTarget.blur();
           }}
           placeholder="Search notes"
-          className="w-36 rounded-md sm:w-44 border border-line bg-card py-1 pl-7 pr-2 text-sm text-ink outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent"
+          className="w-24 rounded-md sm:w-44 border border-line bg-card py-1 pl-7 pr-2 text-sm text-ink outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent"
         />
       </div>
 
@@ -63,7 +63,8 @@ export function MarginTools({ filter, onChange, shown, total, people, tags, hasP
         button={
           <>
             <FilterIcon className="size-4" />
-            Filters
+            {/* On phones the icon alone, so the room bar keeps to one row; the name is still read out. */}
+            <span className="sr-only sm:not-sr-only">Filters</span>
             {inPanel > 0 ? <span className="rounded-full bg-accent px-1.5 text-xs font-semibold text-white">{inPanel}</span> : null}
           </>
         }
@@ -133,7 +134,7 @@ export function MarginTools({ filter, onChange, shown, total, people, tags, hasP
         </div>
       </Popover>
 
-      <p aria-live="polite" className="text-sm tabular-nums text-muted" data-thread-count>
+      <p aria-live="polite" className="sr-only text-sm tabular-nums text-muted sm:not-sr-only" data-thread-count>
         {filtering ? `${shown} of ${plural(total)}` : plural(total)}
       </p>
       {filtering ? (

@@ -116,7 +116,8 @@ export function ParagraphRow(props: ParagraphRowProps) {
             onClick={props.onCommentOnParagraph}
             aria-label={`Comment on paragraph: ${label}`}
             title="Comment on this paragraph"
-            className="absolute -bottom-5 right-0 grid h-6 min-w-6 place-items-center rounded-full border border-line bg-card px-1.5 font-sans text-sm leading-none text-muted opacity-0 shadow-xs transition-opacity hover:border-accent hover:text-accent focus-visible:opacity-100 group-hover/row:opacity-100 group-focus-within/row:opacity-100 md:-left-12 md:bottom-auto md:right-auto md:top-1 md:size-8 md:text-lg [@media(hover:none)]:opacity-100"
+            // On phones it takes a line of its own under the paragraph, so it never covers the last words.
+            className="ml-auto mt-1.5 grid h-7 w-fit min-w-7 place-items-center rounded-full border border-line bg-card px-1.5 font-sans text-sm leading-none text-muted opacity-0 shadow-xs transition-opacity hover:border-accent hover:text-accent focus-visible:opacity-100 group-hover/row:opacity-100 group-focus-within/row:opacity-100 md:absolute md:-left-12 md:top-1 md:mt-0 md:size-8 md:text-lg [@media(hover:none)]:opacity-100"
           >
             <span aria-hidden="true">+</span>
           </button>

@@ -43,7 +43,7 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
   const named = readers.length <= NAMED_READERS;
   return (
     <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
-      <div className="flex flex-wrap items-center gap-x-5 gap-y-2 font-sans text-sm">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 font-sans text-sm sm:gap-x-5">
         {place.kind === "public" ? (
           <p
             className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-0.5 text-[0.8125rem] font-medium text-amber-900"
@@ -61,7 +61,8 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
         )}
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
-          <span>{status.label}</span>
+          {/* On phones a live room shows its green dot alone; any other state is spelled out. */}
+          <span className={connection.state === "live" ? "sr-only sm:not-sr-only" : undefined}>{status.label}</span>
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
           {readOnly && connection.state !== "closed" ? <span>· read-only (archived)</span> : null}
           {synced && (unsaved || wrote) ? (
@@ -72,7 +73,7 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
         </p>
         {readers.length > 0 ? (
           <div className="flex min-w-0 items-center gap-2">
-            <span className="whitespace-nowrap text-muted">Here now:</span>
+            <span className="sr-only whitespace-nowrap text-muted sm:not-sr-only">Here now:</span>
             <ul aria-label="Readers here now" className={`flex min-w-0 flex-wrap items-center ${named ? "gap-x-1 gap-y-1 sm:gap-x-3" : "-space-x-1.5"}`}>
               {readers.map((reader) => {
                 const where = reader.reading ? paragraphLabels.get(reader.reading) : undefined;

@@ -3,6 +3,7 @@
 import { forwardRef, type KeyboardEvent } from "react";
 import { HIGHLIGHT_COLORS, type HighlightColor } from "@/lib/doc/layout";
 import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
+import { NARROW_SCREEN, useMediaQuery } from "@/lib/client/use-media-query";
 import { LockIcon } from "./icons";
 
 export type ToolbarPlacement = { top: number; left: number; above: boolean };
@@ -18,14 +19,16 @@ type SelectionToolbarProps = {
 };
 
 /**
- * Floats by the selected words. It is rendered right after the paragraph in the DOM, so after selecting
- * with the keyboard, Tab lands on it; arrow keys move between its buttons. Pressing a button must not
- * clear the selection first, hence the prevented mousedown.
+ * Floats by the selected words; on phones it docks at the bottom of the screen instead, full width, where it
+ * neither runs off the edge nor sits under the system's own selection menu. It is rendered right after the
+ * paragraph in the DOM, so after selecting with the keyboard, Tab lands on it; arrow keys move between its
+ * buttons. Pressing a button must not clear the selection first, hence the prevented mousedown.
  */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
   { placement, onHighlight, onComment, onlyMe, onSpotlight },
   ref,
 ) {
+  const docked = useMediaQuery(NARROW_SCREEN);
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
     const buttons = [...event.currentTarget.querySelectorAll("button")];
@@ -42,9 +45,12 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       aria-label="Annotate the selected words"
       onMouseDown={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
-      style={{ top: placement.top, left: placement.left }}
-      className={`absolute z-20 flex -translate-x-1/2 items-center gap-1 rounded-full border border-line bg-card py-1 pl-2 pr-1 font-sans text-sm shadow-lg ${
-        placement.above ? "-translate-y-full" : ""
+      data-docked={docked || undefined}
+      style={docked ? undefined : { top: placement.top, left: placement.left }}
+      className={`z-40 flex items-center gap-1 border border-line bg-card font-sans text-sm shadow-lg ${
+        docked
+          ? "fixed inset-x-2 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] justify-between rounded-2xl px-2 py-1.5"
+          : `absolute -translate-x-1/2 rounded-full py-1 pl-2 pr-1 ${placement.above ? "-translate-y-full" : ""}`
       }`}
     >
       {HIGHLIGHT_COLORS.map((color) => (
@@ -54,7 +60,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
           onClick={() => onHighlight(color)}
           aria-label={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}`}
           title={`Highlight in ${HIGHLIGHT_STYLES[color].label.toLowerCase()}${onlyMe?.on ? " (only you will see it)" : ""}`}
-          className={`size-7 rounded-full border border-black/10 transition-transform hover:scale-110 ${HIGHLIGHT_STYLES[color].className}`}
+          className={`size-7 shrink-0 rounded-full border border-black/10 transition-transform hover:scale-110 ${HIGHLIGHT_STYLES[color].className}`}
         />
       ))}
       <span aria-hidden="true" className="mx-1 h-5 w-px bg-line" />

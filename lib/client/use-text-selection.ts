@@ -23,10 +23,15 @@ function placementFor(range: Range, column: HTMLElement): Placement {
   return { top: above ? first.top - box.top - 8 : last.bottom - box.top + 8, left, above };
 }
 
+/** How long a touch selection must rest before the toolbar shows: its handles are dragged in many small steps. */
+const TOUCH_SETTLE_MS = 250;
+
 /**
  * The words the reader has selected in one paragraph, with where to show the toolbar. Updated when a mouse
  * button or a key is released (a keyboard selection is made with Shift+arrows), ignoring events inside the
- * toolbar itself so that using it does not close it. `clear` drops the selection after an action.
+ * toolbar itself so that using it does not close it. On touch screens a selection is made and adjusted with the
+ * system's handles, which fire no mouseup: there the selection is read once it has stopped changing. `clear` drops
+ * the selection after an action.
  */
 export function useTextSelection(enabled: boolean, toolbar: RefObject<HTMLElement | null>) {
   const [selection, setSelection] = useState<PendingSelection | null>(null);
@@ -54,12 +59,27 @@ export function useTextSelection(enabled: boolean, toolbar: RefObject<HTMLElemen
         setSelection({ ...selected, placement: placementFor(browserSelection.getRangeAt(0), column) });
       });
     };
+    let touching = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const onPointerDown = (event: PointerEvent) => {
+      touching = event.pointerType === "touch";
+    };
+    const onSelectionChange = (event: Event) => {
+      if (!touching) return;
+      clearTimeout(settle);
+      settle = setTimeout(() => update(event), TOUCH_SETTLE_MS);
+    };
     document.addEventListener("mouseup", update);
     document.addEventListener("keyup", update);
+    document.addEventListener("pointerdown", onPointerDown, true);
+    document.addEventListener("selectionchange", onSelectionChange);
     return () => {
       cancelAnimationFrame(frame.current);
+      clearTimeout(settle);
       document.removeEventListener("mouseup", update);
       document.removeEventListener("keyup", update);
+      document.removeEventListener("pointerdown", onPointerDown, true);
+      document.removeEventListener("selectionchange", onSelectionChange);
     };
   }, [enabled, toolbar]);
 

@@ -15,8 +15,11 @@ export const PasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`)
   .max(200, "Use at most 200 characters for your password.");
 
+/** The name shown beside a person's notes; the same rule on sign-up and on the account page. */
+export const DisplayNameSchema = z.string().trim().min(1, "Enter your name as your seminar should see it.").max(80, "Use at most 80 characters for your name.");
+
 export const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name as your seminar should see it.").max(80, "Use at most 80 characters for your name."),
+  name: DisplayNameSchema,
   email: EmailSchema,
   password: PasswordSchema,
 });
@@ -26,3 +29,13 @@ export const SignInSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1, "Enter your password.").max(200),
 });
+
+export const RenameUserSchema = z.object({ name: DisplayNameSchema });
+
+export const ChangePasswordSchema = z
+  .object({
+    current: z.string().min(1, "Enter your current password.").max(200),
+    password: PasswordSchema,
+  })
+  .refine((input) => input.password !== input.current, { message: "Choose a password other than your current one.", path: ["password"] });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
