@@ -40,10 +40,14 @@ export async function SiteHeader() {
         {user ? (
           <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
             <NotificationsLink initialUnread={unread} />
-            <Link href="/account" className="min-w-0 max-w-[5.5rem] truncate text-muted hover:text-ink sm:max-w-[14rem]" title={`${user.email}: your account`}>
+            <Link
+              href="/account"
+              aria-label={`${user.name}: your account`}
+              className="min-w-0 max-w-[5.5rem] truncate text-muted hover:text-ink sm:max-w-[14rem]"
+              title={`${user.email}: your account`}
+            >
               <span className="hidden lg:inline">Signed in as </span>
               <span className="font-medium text-ink">{user.name}</span>
-              <span className="sr-only">: your account</span>
             </Link>
             <SignOutButton />
           </div>

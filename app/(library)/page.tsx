@@ -54,10 +54,13 @@ export default async function LibraryPage() {
                       {seminar.archived ? <span className="font-normal text-muted"> (archived)</span> : null}
                     </Link>
                   ))}
-                  <Link href={publicHref} className="inline-flex items-center gap-1.5 text-muted underline-offset-2 hover:text-ink hover:underline">
+                  <Link
+                    href={publicHref}
+                    aria-label={`${seminars.length > 0 ? "Public room" : "Read in the public room"}: everyone signed in to Gloss`}
+                    className="inline-flex items-center gap-1.5 text-muted underline-offset-2 hover:text-ink hover:underline"
+                  >
                     <PublicRoomIcon />
                     {seminars.length > 0 ? "Public room" : "Read in the public room"}
-                    <span className="sr-only">: everyone signed in to Gloss</span>
                   </Link>
                 </div>
               </li>

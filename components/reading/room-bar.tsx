@@ -56,7 +56,7 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
         ) : (
           <p className="inline-flex min-w-0 items-center gap-1.5 text-[0.8125rem] font-medium text-ink" data-room-kind="seminar">
             <SeminarRoomIcon />
-            <span className="max-w-[16rem] truncate">{place.name}</span>
+            <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{place.name}</span>
           </p>
         )}
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>

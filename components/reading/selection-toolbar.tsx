@@ -49,7 +49,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       style={docked ? undefined : { top: placement.top, left: placement.left }}
       className={`z-40 flex items-center gap-1 border border-line bg-card font-sans text-sm shadow-lg ${
         docked
-          ? "fixed inset-x-2 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] justify-between rounded-2xl px-2 py-1.5"
+          ? "fixed inset-x-2 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] flex-wrap justify-center gap-y-1.5 rounded-2xl px-2 py-1.5"
           : `absolute -translate-x-1/2 rounded-full py-1 pl-2 pr-1 ${placement.above ? "-translate-y-full" : ""}`
       }`}
     >

@@ -153,6 +153,8 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   await expect(privateThread).toBeVisible();
   await expect(privateThread.getByText("Only you can see this")).toBeVisible();
   await expect(ada.page.locator("mark[data-private='true']")).toHaveText([PRIVATE_WORDS]);
+  // "Only me" held for that one note: the page says where the next one goes, and the toolbar is back to shared.
+  await expect(ada.page.getByText(`Saved as a private note. Your next note goes to ${seminarName} again.`)).toBeVisible();
   await ada.page.screenshot({ path: "screenshots/seminar-private-note.png" });
 
   // Ada's filters: her private notes only, then all again.
