@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { OfflineSupport } from "@/components/offline-support";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <SiteHeader />
         <div id="main">{children}</div>
+        <OfflineSupport />
       </body>
     </html>
   );

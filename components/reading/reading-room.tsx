@@ -102,6 +102,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const shared = useRoom(roomId, me);
   const notes = useRoom(privateRoomId, me);
   const unsaved = shared.unsaved || notes.unsaved;
+  const pending = shared.pending + notes.pending;
   const wrote = shared.wrote || notes.wrote;
   const texts = useMemo(() => paragraphs.map(({ id, text }) => ({ id, text })), [paragraphs]);
   const paragraphIds = useMemo(() => paragraphs.map((p) => p.id), [paragraphs]);
@@ -421,11 +422,12 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
 
   return (
     <ReadingProvider value={reading}>
-      <WarnBeforeLeaving when={unsaved} />
+      {/* Offline, waiting changes are kept in this browser (lib/client/offline-copy.ts) and go out on the next visit. */}
+      <WarnBeforeLeaving when={unsaved && shared.connection.state !== "offline" && notes.connection.state !== "offline"} />
       <RoomBar
         connection={shared.connection}
         synced={shared.synced}
-        unsaved={unsaved}
+        pending={pending}
         wrote={wrote}
         notesProblem={notesProblem}
         readOnly={archived}

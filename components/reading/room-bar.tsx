@@ -19,8 +19,8 @@ const NAMED_READERS = 4;
 type RoomBarProps = {
   connection: Connection;
   synced: boolean;
-  /** Changes made on this page that the server has not yet confirmed saving. */
-  unsaved: boolean;
+  /** Changes the server has not yet confirmed saving (kept in this browser while offline). */
+  pending: number;
   /** Whether this page has written anything yet (before that, there is nothing to call saved). */
   wrote: boolean;
   /** The reader's private notes: still loading, or why they are not available. Null when all is well. */
@@ -38,8 +38,12 @@ type RoomBarProps = {
 };
 
 /** Sticky strip above the essay: is the room live, who is reading along (and where), and the margin's tools. */
-export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, readOnly, place, readers, paragraphLabels, tools, below }: RoomBarProps) {
+export function RoomBar({ connection, synced, pending, wrote, notesProblem, readOnly, place, readers, paragraphLabels, tools, below }: RoomBarProps) {
   const status = STATUS[connection.state];
+  const unsaved = pending > 0;
+  // Offline, what matters is what waits: it is kept in this browser and sent once the connection is back.
+  const label =
+    connection.state === "offline" && unsaved ? `Offline — ${pending} ${pending === 1 ? "change" : "changes"} waiting` : status.label;
   const named = readers.length <= NAMED_READERS;
   return (
     <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
@@ -62,12 +66,14 @@ export function RoomBar({ connection, synced, unsaved, wrote, notesProblem, read
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>
           <span aria-hidden="true" className={`inline-block size-2 rounded-full ${status.dot}`} />
           {/* On phones a live room shows its green dot alone; any other state is spelled out. */}
-          <span className={connection.state === "live" ? "sr-only sm:not-sr-only" : undefined}>{status.label}</span>
+          <span className={connection.state === "live" ? "sr-only sm:not-sr-only" : undefined} data-pending={pending}>
+            {label}
+          </span>
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
           {readOnly && connection.state !== "closed" ? <span>· read-only (archived)</span> : null}
-          {synced && (unsaved || wrote) ? (
+          {synced && (unsaved || wrote) && connection.state !== "offline" ? (
             <span data-saved={!unsaved}>
-              · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: keep this page open") : "All changes saved"}
+              · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: kept in this browser") : "All changes saved"}
             </span>
           ) : null}
         </p>

@@ -10,7 +10,8 @@
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CloseCode, isFinalClose, MessageType, WS_PATH_PREFIX } from "../live/wire";
-import { savedClockIn } from "./saved-clock";
+import { keepOfflineCopy, type OfflineCopy } from "./offline-copy";
+import { heldByServerIn, pendingChanges } from "./saved-clock";
 import { syncServerClock } from "./server-clock";
 
 /** What the page says after a close that reconnecting cannot help (FINAL_CLOSE_CODES in lib/live/wire.ts). */
@@ -39,34 +40,52 @@ export type RoomEvents = {
   onSync: (synced: boolean) => void;
   /** The server ended the connection for good; reconnecting has been stopped. */
   onFinalClose: (code: number, message: string) => void;
-  /** Whether this page has changes the server has not yet confirmed saving. */
-  onUnsaved: (unsaved: boolean) => void;
+  /** How many changes the server has not yet confirmed saving (0 when all are saved). */
+  onPending: (pending: number) => void;
 };
 
 /**
  * Tracks what the server has confirmed saving: it sends each update back to its writer once it is in the
- * database (server/room.ts), and its sync step 1 carries how much of ours it holds. Read by peeking at sync
- * messages before y-websocket's own handler takes them.
+ * database (server/room.ts), and its sync step 1 carries its state vector. Read by peeking at sync messages before
+ * y-websocket's own handler takes them. `held` starts from what an offline copy remembers, so changes made on an
+ * earlier visit without a connection still count as waiting.
  */
-function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onUnsaved: (unsaved: boolean) => void): () => void {
-  let saved = 0;
-  let unsaved = false;
+function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onPending: (pending: number) => void, onHeld: (held: Map<number, number>) => void) {
+  const held = new Map<number, number>();
+  let pending = 0;
   const report = () => {
-    const now = Y.getState(doc.store, doc.clientID) > saved;
-    if (now !== unsaved) onUnsaved((unsaved = now));
+    const now = pendingChanges(Y.decodeStateVector(Y.encodeStateVector(doc)), held);
+    if (now !== pending) onPending((pending = now));
+  };
+  const merge = (more: Map<number, number>) => {
+    let grew = false;
+    for (const [client, clock] of more) {
+      if (clock > (held.get(client) ?? 0)) {
+        held.set(client, clock);
+        grew = true;
+      }
+    }
+    if (grew) onHeld(held);
   };
   const handleSync = provider.messageHandlers[MessageType.Sync]!;
   provider.messageHandlers[MessageType.Sync] = (encoder, decoder, ...rest) => {
-    const clock = savedClockIn(decoder, doc.clientID);
+    const more = heldByServerIn(decoder);
     handleSync(encoder, decoder, ...rest);
-    if (clock !== null && clock > saved) saved = clock;
+    if (more) merge(more);
     report();
   };
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider) report();
   };
   doc.on("update", onUpdate);
-  return () => doc.off("update", onUpdate);
+  return {
+    /** What an offline copy remembered the server holding. */
+    remembered(stateVector: Map<number, number>) {
+      merge(stateVector);
+      report();
+    },
+    stop: () => doc.off("update", onUpdate),
+  };
 }
 
 export type OpenRoom = { doc: Y.Doc; provider: WebsocketProvider; destroy: () => void };
@@ -79,20 +98,52 @@ export type RoomTransport = {
   WebSocket?: typeof WebSocket;
 };
 
-/** The page's room connection: the browser's origin and WebSocket. */
+/** The page's room connection: the browser's origin and WebSocket, with a copy kept for working offline. */
 export function connectRoom(roomId: string, me: { id: string; name: string }, events: RoomEvents): OpenRoom {
-  return openRoom(roomId, me, events, { websocketBase: websocketBase() });
+  const open = openRoom(roomId, me, events, { websocketBase: websocketBase() }, (doc) => keepOfflineCopy(doc, me.id, roomId));
+  // A lost network often leaves the socket looking open until its 30 s silence timeout; the browser knows sooner.
+  const onOffline = () => open.provider.ws?.close();
+  window.addEventListener("offline", onOffline);
+  return {
+    ...open,
+    destroy() {
+      window.removeEventListener("offline", onOffline);
+      open.destroy();
+    },
+  };
 }
 
-export function openRoom(roomId: string, me: { id: string; name: string }, events: RoomEvents, transport: RoomTransport): OpenRoom {
+/**
+ * Closes after which this browser's copy of the room is deleted: what it holds can never reach the server (a change
+ * it refused, a seminar archived or left) and would otherwise be sent again, and refused again, on every visit. A
+ * session that ended keeps it: once signed in again, the waiting changes go through.
+ */
+const CLEARS_OFFLINE_COPY = new Set<number>([
+  CloseCode.Forbidden,
+  CloseCode.RoomNotFound,
+  CloseCode.UpdateRefused,
+  CloseCode.QuotaExceeded,
+  CloseCode.MessageTooBig,
+  CloseCode.Archived,
+]);
+
+export function openRoom(
+  roomId: string,
+  me: { id: string; name: string },
+  events: RoomEvents,
+  transport: RoomTransport,
+  keep?: (doc: Y.Doc) => OfflineCopy,
+): OpenRoom {
   const doc = new Y.Doc();
+  const copy = keep?.(doc) ?? null;
   const provider = new WebsocketProvider(transport.websocketBase, roomId, doc, {
     // Tabs must not share edits behind the server's back: every change goes through its checks.
     disableBc: true,
     shouldReconnect: (event) => !isFinalClose(event.code),
     ...(transport.WebSocket ? { WebSocketPolyfill: transport.WebSocket } : {}),
   });
-  const stopTracking = trackSaved(doc, provider, events.onUnsaved);
+  const tracking = trackSaved(doc, provider, events.onPending, (held) => copy?.rememberServerState(Y.encodeStateVector(held)));
+  void copy?.loaded.then((held) => held && tracking.remembered(Y.decodeStateVector(held)));
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
   provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
 
@@ -102,9 +153,13 @@ export function openRoom(roomId: string, me: { id: string; name: string }, event
   };
   const onClose = (event: CloseEvent | null) => {
     const message = event ? finalCloseMessage(event.code) : null;
-    if (!event || !message) return;
+    // y-websocket says "disconnected" only after a connection that had opened: a page opened (or reloaded) without
+    // a network never connects, and must say it is offline rather than "connecting" forever.
+    if (!message) return events.onStatus("disconnected");
+    if (!event) return;
     provider.shouldConnect = false;
     console.warn(`Gloss: the room closed the connection (${event.code}: ${event.reason || "no reason given"})`);
+    if (CLEARS_OFFLINE_COPY.has(event.code)) void copy?.clear();
     events.onFinalClose(event.code, message);
   };
   provider.on("status", onStatus);
@@ -118,7 +173,8 @@ export function openRoom(roomId: string, me: { id: string; name: string }, event
       provider.off("status", onStatus);
       provider.off("sync", events.onSync);
       provider.off("connection-close", onClose);
-      stopTracking();
+      tracking.stop();
+      copy?.destroy();
       provider.destroy();
       doc.destroy();
     },

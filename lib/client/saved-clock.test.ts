@@ -3,7 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { savedClockIn } from "./saved-clock";
+import { pendingChanges, savedClockIn } from "./saved-clock";
 
 function message(write: (encoder: encoding.Encoder) => void): decoding.Decoder {
   const encoder = encoding.createEncoder();
@@ -34,5 +34,22 @@ describe("savedClockIn", () => {
     const decoder = message((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(other)));
     expect(savedClockIn(decoder, mine.clientID)).toBeNull();
     expect(decoder.pos).toBe(0);
+  });
+});
+
+describe("pendingChanges", () => {
+  it("counts what the server lacks across every client of the document, and nothing it holds", () => {
+    const earlier = new Y.Doc();
+    earlier.getMap("comments").set("a:1", { body: "written offline last visit" });
+    const now = new Y.Doc();
+    Y.applyUpdate(now, Y.encodeStateAsUpdate(earlier));
+    now.getMap("comments").set("a:2", { body: "written offline now" });
+    now.getMap("comments").set("a:3", { body: "and again" });
+    const local = Y.decodeStateVector(Y.encodeStateVector(now));
+    expect(pendingChanges(local, new Map())).toBe(3);
+    expect(pendingChanges(local, new Map([[earlier.clientID, 1]]))).toBe(2);
+    expect(pendingChanges(local, local)).toBe(0);
+    // A server ahead of this page (others wrote) is not negative pending.
+    expect(pendingChanges(new Map([[7, 1]]), new Map([[7, 5]]))).toBe(0);
   });
 });

@@ -20,7 +20,8 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
   const [room, setRoom] = useState<Room | null>(null);
   const [connection, setConnection] = useState<Connection>({ state: "connecting" });
   const [synced, setSynced] = useState(false);
-  const [unsaved, setUnsaved] = useState(false);
+  // Changes the server has not confirmed yet: saving, or waiting for a connection (kept in this browser meanwhile).
+  const [pending, setPending] = useState(0);
   // "All changes saved" means something only once this page has written something.
   const [wrote, setWrote] = useState(false);
   const { id, name } = me;
@@ -47,9 +48,9 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
               setConnection({ state: "live" });
             }
           },
-          onUnsaved(isUnsaved) {
-            setUnsaved(isUnsaved);
-            if (isUnsaved) setWrote(true);
+          onPending(count) {
+            setPending(count);
+            if (count > 0) setWrote(true);
           },
           onFinalClose(code, message) {
             closed = true;
@@ -67,10 +68,10 @@ export function useRoom(roomId: string | null, me: { id: string; name: string })
       open?.destroy();
       setRoom(null);
       setSynced(false);
-      setUnsaved(false);
+      setPending(0);
       setConnection({ state: "connecting" });
     };
   }, [roomId, id, name]);
 
-  return { room, connection, synced, unsaved, wrote };
+  return { room, connection, synced, pending, unsaved: pending > 0, wrote };
 }

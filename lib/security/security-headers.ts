@@ -21,6 +21,8 @@ export function contentSecurityPolicy({ nonce, dev }: SecurityHeaderOptions): st
     "font-src 'self'",
     // Same-origin fetches and the room websockets (ws:/wss: on this host and port match 'self').
     "connect-src 'self'",
+    // The offline service worker (public/sw.js); 'strict-dynamic' in script-src would otherwise leave it no source.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

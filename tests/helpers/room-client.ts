@@ -67,9 +67,9 @@ export async function openRoomAs({ origin, roomId, user }: RoomClientOptions): P
     {
       onStatus: () => {},
       onSync: () => {},
-      onUnsaved(now) {
-        unsaved = now;
-        if (now) return;
+      onPending(pending) {
+        unsaved = pending > 0;
+        if (unsaved) return;
         savedClock = Y.getState(open.doc.store, open.doc.clientID);
         confirmations.push({ at: Date.now(), clock: savedClock });
       },

@@ -1,0 +1,59 @@
+/**
+ * Reading without a connection: the reader keeps annotating offline, sees what waits, keeps it through a reload
+ * made while still offline, and everything reaches the seminar once the connection is back.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { selectWords } from "./support/select-text";
+import { ESSAY_LINK, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
+import { newReader } from "./support/sign-up";
+
+const RUN = Date.now().toString(36);
+const WORDS = "carefully prepared by Moscow";
+const NOTE = `Written on the train (${RUN})`;
+
+const status = (page: Page) => page.locator("[data-connection]");
+const note = (page: Page) => page.locator("article[data-thread-id]").filter({ hasText: NOTE });
+
+test("notes written offline wait in the browser, survive a reload while offline, and reach the others on reconnect", async ({ browser }) => {
+  const [iris, ada] = await Promise.all([newReader(browser, "Iris"), newReader(browser, "Ada")]);
+  const seminarName = `Offline ${RUN}`;
+  const seminar = await createSeminarWithEssay(iris.page, seminarName);
+  await joinThroughLink(ada.page, seminar.invite, seminarName);
+  for (const { page } of [iris, ada]) {
+    await page.goto(seminar.url);
+    await page.getByRole("link", { name: ESSAY_LINK }).click();
+    await waitUntilLive(page);
+  }
+  // The page is kept for offline reloads once the service worker controls it: the first visit installs it.
+  await ada.page.evaluate(() => navigator.serviceWorker.ready);
+  await ada.page.reload();
+  await waitUntilLive(ada.page);
+  expect(await ada.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await ada.context.setOffline(true);
+  await expect(status(ada.page)).toHaveAttribute("data-connection", "offline", { timeout: 40_000 });
+  await selectWords(ada.page.locator("p[data-paragraph-id]").filter({ hasText: WORDS }), WORDS);
+  await ada.page.getByRole("toolbar", { name: "Annotate the selected words" }).getByRole("button", { name: "Comment" }).click();
+  const composer = ada.page.getByRole("form", { name: "Comment on the selected words" });
+  await composer.getByRole("textbox").fill(NOTE);
+  await composer.getByRole("button", { name: "Save" }).click();
+  await expect(note(ada.page)).toBeVisible();
+  // A highlight and its comment: two changes wait.
+  await expect(status(ada.page)).toContainText("Offline — 2 changes waiting");
+  await ada.page.screenshot({ path: "screenshots/offline-waiting.png" });
+
+  // Reloaded without a connection: the page and the waiting note are still there.
+  await ada.page.reload();
+  await expect(ada.page.getByRole("heading", { level: 1 })).toContainText("The Taliban Against Russia");
+  await expect(note(ada.page)).toBeVisible();
+  await expect(ada.page.locator("mark").filter({ hasText: WORDS })).toHaveCount(1);
+  await expect(status(ada.page)).toContainText("Offline — 2 changes waiting", { timeout: 40_000 });
+  await expect(note(iris.page)).toHaveCount(0);
+
+  // Back online: the note goes out, the indicator clears, and Iris has it.
+  await ada.context.setOffline(false);
+  await expect(status(ada.page)).toHaveAttribute("data-connection", "live", { timeout: 30_000 });
+  await expect(ada.page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
+  await expect(note(iris.page)).toBeVisible();
+  await expect(iris.page.locator(`mark`).filter({ hasText: WORDS })).toHaveCount(1);
+});
