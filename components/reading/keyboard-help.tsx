@@ -9,7 +9,12 @@ const SHORTCUTS: Array<[keys: string[], what: string]> = [
   [["r"], "Reply to the note in focus"],
   [["Esc"], "Back to the text"],
   [["/"], "Search the notes"],
-  [["Tab"], "After selecting words: highlight or comment"],
+  [["←", "→"], "In a paragraph (Tab to it): pick a word"],
+  [["Shift", "→"], "Pick more words (Shift ← fewer)"],
+  [["↑", "↓"], "Once picking: pick sentences"],
+  [["h"], "Highlight the picked words"],
+  [["c"], "Comment on the picked words"],
+  [["Tab"], "After selecting words: the highlight and comment buttons"],
   [["Ctrl", "Enter"], "Save a comment (⌘ Enter on a Mac)"],
 ];
 
@@ -41,7 +46,7 @@ export function KeyboardHelp() {
               <dt className="flex items-center gap-1 whitespace-nowrap">
                 {keys.map((key, i) => (
                   <span key={key} className="flex items-center gap-1">
-                    {i > 0 ? <span className="text-xs text-muted">{keys.length === 2 && key === "Enter" ? "+" : "or"}</span> : null}
+                    {i > 0 ? <span className="text-xs text-muted">{keys.length === 2 && (key === "Enter" || keys[0] === "Shift") ? "+" : "or"}</span> : null}
                     <Key>{key}</Key>
                   </span>
                 ))}

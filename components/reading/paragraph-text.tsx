@@ -34,6 +34,9 @@ const KIND_CLASSES: Record<EssayParagraph["kind"], string> = {
  * One paragraph's text, with highlights painted as <mark>s. The element's text content is exactly the
  * paragraph's text (nothing else may be rendered inside), which the selection offsets rely on.
  */
+/** The element, rendered once by the reading room, that tells screen readers how to pick words in a paragraph. */
+export const PICKING_HINT_ID = "paragraph-picking-hint";
+
 export function ParagraphText({ paragraph, highlights, draft, activeIds, matchIds, onMarkClick, onMarkHover }: ParagraphTextProps) {
   const segments = useMemo(() => {
     const all = draft ? [...highlights, { annotation: { id: DRAFT_ID, createdAt: Number.MAX_SAFE_INTEGER } as Annotation, ...draft }] : highlights;
@@ -47,7 +50,9 @@ export function ParagraphText({ paragraph, highlights, draft, activeIds, matchId
       id={`p-${paragraph.id}`}
       data-paragraph-id={paragraph.id}
       {...{ [PARAGRAPH_TEXT_ATTRIBUTE]: paragraph.id }}
-      tabIndex={-1}
+      // In the tab order, so the keyboard alone can pick words to annotate (lib/client/use-keyboard-picking.ts).
+      tabIndex={0}
+      aria-describedby={PICKING_HINT_ID}
       className={`scroll-mt-24 outline-none ${KIND_CLASSES[paragraph.kind]}`}
     >
       {segments.map((segment) => {

@@ -35,6 +35,8 @@ import { useRoomView } from "@/lib/client/use-room-view";
 import { serverNow } from "@/lib/client/server-clock";
 import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
+import { useArrivals } from "@/lib/client/use-arrivals";
+import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
 import { CloseCode } from "@/lib/live/wire";
@@ -43,6 +45,7 @@ import { KeyboardHelp } from "./keyboard-help";
 import { MarginTools } from "./margin-tools";
 import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
+import { PICKING_HINT_ID } from "./paragraph-text";
 import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
 import { placeName, type RoomPlace } from "./room-place";
@@ -184,7 +187,9 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
       matchIds: filtering ? new Set(visible.map((t) => t.annotation.id)) : null,
     };
   }, [view, filter, filtering, me.id, role]);
+  const threadsNow = useMemo(() => allThreads(sharedView, texts), [sharedView, texts]);
   const total = useMemo(() => allThreads(view, texts).length, [view, texts]);
+  const arrivals = useArrivals(threadsNow, me.id, shared.synced, (paragraphId) => labels.get(paragraphId) ?? "a passage");
   const people = useMemo(() => {
     const byPerson = new Map(members.map((m) => [m.id, m]));
     for (const thread of allThreads(view, texts)) {
@@ -240,6 +245,12 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
       setReplyingId(annotationId);
     },
     onSearch: () => searchRef.current?.focus(),
+  });
+
+  useKeyboardPicking({
+    enabled: canWriteShared || canWritePrivate,
+    onHighlight: () => highlightSelection(lastColor),
+    onComment: () => commentOnSelection(),
   });
 
   const focusThread = useCallback(
@@ -558,6 +569,17 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
       ) : null}
 
       {newAssignmentUrl && !archived ? <AssignPassageButton passage={selectedPassage} newAssignmentUrl={newAssignmentUrl} /> : null}
+
+      {/* Other people's new comments, read out politely: one region for the whole room. */}
+      <p aria-live="polite" className="sr-only" data-announcer>
+        {arrivals}
+      </p>
+
+      <p id={PICKING_HINT_ID} hidden>
+        {canWriteShared || canWritePrivate
+          ? "To annotate: the arrow keys pick words, Shift with an arrow picks more or fewer, Up and Down pick sentences; then H highlights and C comments."
+          : "Notes cannot be added here."}
+      </p>
 
       {/* Announces the toolbar to screen-reader and keyboard users, who may not see it appear. */}
       <p aria-live="polite" className="sr-only">
