@@ -40,6 +40,8 @@ const thread = (a: Annotation, opener: CommentView | null, replies: CommentView[
   rootId: opener?.id ?? null,
   replies,
   span: null,
+  review: null,
+  unanchored: null,
   resolved: null,
   private: false,
   ...extra,
