@@ -11,7 +11,7 @@
  * keep or edit (one old, one new, similar enough), split (one old, several new whose joined text is nearly the
  * old one), insert (a new paragraph) and remove (an old one).
  */
-import type { ImportedParagraph } from "./import-essay";
+import { importEssay, type ImportedEssay, type ImportedParagraph } from "./import-essay";
 
 export type CurrentParagraph = { id: string; kind: ImportedParagraph["kind"]; text: string };
 
@@ -146,4 +146,14 @@ export function planRevision(current: ReadonlyArray<CurrentParagraph>, revised: 
 
 function pick({ kind, text }: ImportedParagraph) {
   return { kind, text };
+}
+
+/**
+ * The revised text as the importer reads it (blank lines between paragraphs, kinds guessed the same way), with
+ * the essay's title given so a first line repeating it is dropped. Throws ImportEssayError when no body is left.
+ * What the importer cuts as web-page chrome is returned in `dropped`, so the preview can show it.
+ */
+export function readRevisedText(text: string, title: string): Pick<ImportedEssay, "paragraphs" | "dropped"> {
+  const { paragraphs, dropped } = importEssay(text, { title });
+  return { paragraphs, dropped };
 }
