@@ -246,7 +246,7 @@ export function ThreadCard({ thread, active, onActivate, onHover, onShowInText }
       ref={card}
       id={`thread-${annotation.id}`}
       data-thread-id={annotation.id}
-      data-thread-paragraph={annotation.paragraphId}
+      data-thread-paragraph={thread.shownBeside ?? annotation.paragraphId}
       data-private={thread.private ? "true" : undefined}
       data-resolved={resolved ? "true" : undefined}
       tabIndex={-1}

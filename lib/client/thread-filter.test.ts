@@ -42,6 +42,7 @@ const thread = (a: Annotation, opener: CommentView | null, replies: CommentView[
   span: null,
   review: null,
   unanchored: null,
+  shownBeside: null,
   resolved: null,
   private: false,
   ...extra,

@@ -106,7 +106,7 @@ describe("readRoom", () => {
     expect(split[1]!.text.slice(thread!.span!.start, thread!.span!.end)).toBe("carefully prepared by Moscow");
     expect(room.paragraphs.get("para-new")!.highlights.map((h) => h.annotation.id)).toEqual(["hl-moscow"]);
     // Its old prefix ("...carefully ") is gone, so it is placed with less than full confidence but not flagged.
-    expect(thread).toMatchObject({ opener: { id: "root-1" }, unanchored: null });
+    expect(thread).toMatchObject({ opener: { id: "root-1" }, unanchored: null, shownBeside: "para-new" });
     expect(room.unanchored).toEqual([]);
   });
 

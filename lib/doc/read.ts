@@ -60,6 +60,8 @@ export type Thread = {
   review: string | null;
   /** Set when the note cannot be placed in the essay as it is now: why, in a reader's words. */
   unanchored: string | null;
+  /** The paragraph the thread is shown beside: its annotation's, or the one its words moved to; null when unanchored. */
+  shownBeside: string | null;
   /** Set when the thread's author or an instructor resolved it. */
   resolved: Moderation | null;
   /** Read from the reader's private room: nobody else has it. */
@@ -219,24 +221,24 @@ export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadO
 
   for (const annotation of annotations) {
     const discussion = comments.get(annotation.id) ?? NO_DISCUSSION;
-    const thread = (span: Thread["span"], review: string | null, why: string | null): Thread => ({
-      annotation, ...discussion, span, review, unanchored: why, private: isPrivate,
+    const thread = (span: Thread["span"], review: string | null, why: string | null, shownBeside: string | null): Thread => ({
+      annotation, ...discussion, span, review, unanchored: why, shownBeside, private: isPrivate,
     });
     if (!annotation.selector) {
       const view = views.get(annotation.paragraphId);
-      if (view) view.threads.push(thread(null, null, null));
-      else unanchored.push(thread(null, null, "the paragraph was removed"));
+      if (view) view.threads.push(thread(null, null, null, annotation.paragraphId));
+      else unanchored.push(thread(null, null, "the paragraph was removed", null));
       continue;
     }
     const placed = reanchor(annotation.paragraphId, annotation.selector, paragraphs);
     const view = placed.orphan ? undefined : views.get(placed.paragraphId);
     if (placed.orphan || !view) {
-      unanchored.push(thread(null, null, reanchorReason(placed)));
+      unanchored.push(thread(null, null, reanchorReason(placed), null));
       continue;
     }
     const span = { start: placed.start, end: placed.end };
     view.highlights.push({ annotation, ...span, private: isPrivate });
-    view.threads.push(thread(span, reanchorReason(placed), null));
+    view.threads.push(thread(span, reanchorReason(placed), null, placed.paragraphId));
   }
 
   for (const view of views.values()) sortView(view);

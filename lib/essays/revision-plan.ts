@@ -11,7 +11,8 @@
  * keep or edit (one old, one new, similar enough), split (one old, several new whose joined text is nearly the
  * old one), insert (a new paragraph) and remove (an old one).
  */
-import { importEssay, type ImportedEssay, type ImportedParagraph } from "./import-essay";
+import { AppError, AppErrorCode } from "../errors/app-error";
+import { ImportEssayError, importEssay, type ImportedEssay, type ImportedParagraph } from "./import-essay";
 
 export type CurrentParagraph = { id: string; kind: ImportedParagraph["kind"]; text: string };
 
@@ -150,10 +151,15 @@ function pick({ kind, text }: ImportedParagraph) {
 
 /**
  * The revised text as the importer reads it (blank lines between paragraphs, kinds guessed the same way), with
- * the essay's title given so a first line repeating it is dropped. Throws ImportEssayError when no body is left.
- * What the importer cuts as web-page chrome is returned in `dropped`, so the preview can show it.
+ * the essay's title given so a first line repeating it is dropped. What the importer cuts as web-page chrome is
+ * returned in `dropped`, so the preview can show it. Text without a body paragraph is refused in the importer's words.
  */
 export function readRevisedText(text: string, title: string): Pick<ImportedEssay, "paragraphs" | "dropped"> {
-  const { paragraphs, dropped } = importEssay(text, { title });
-  return { paragraphs, dropped };
+  try {
+    const { paragraphs, dropped } = importEssay(text, { title });
+    return { paragraphs, dropped };
+  } catch (error) {
+    if (error instanceof ImportEssayError) throw new AppError(AppErrorCode.InvalidInput, error.message);
+    throw error;
+  }
 }
