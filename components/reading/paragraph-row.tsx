@@ -25,7 +25,6 @@ type ParagraphRowProps = {
   view: ParagraphView | undefined;
   /** The threads the margin shows (all of them, or those matching the filters). */
   threads: Thread[];
-  orphans: Thread[];
   /** While filtering, the annotations that match; null when nothing is filtered. */
   matchIds: ReadonlySet<string> | null;
   draft: Span | null;
@@ -65,8 +64,8 @@ const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
  * notes never cover the text; on narrow screens the notes follow the paragraph.
  */
 export function ParagraphRow(props: ParagraphRowProps) {
-  const { paragraph, label, view, threads, orphans, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit, aside, inAssignment } = props;
-  const hasMargin = composer !== null || threads.length > 0 || orphans.length > 0 || Boolean(activity) || Boolean(aside);
+  const { paragraph, label, view, threads, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit, aside, inAssignment } = props;
+  const hasMargin = composer !== null || threads.length > 0 || Boolean(activity) || Boolean(aside);
 
   const text = (
     <ParagraphText
@@ -176,16 +175,6 @@ export function ParagraphRow(props: ParagraphRowProps) {
             {threads.map((thread) => (
               <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />
             ))}
-            {orphans.length > 0 ? (
-              <div className="flex flex-col gap-2">
-                <p className="text-xs text-muted">
-                  <span className="font-semibold uppercase tracking-wide">Orphaned</span> — these words are no longer in the paragraph.
-                </p>
-                {orphans.map((thread) => (
-                  <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...callbacks} />
-                ))}
-              </div>
-            ) : null}
           </div>
         </div>
       ) : null}

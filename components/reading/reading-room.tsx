@@ -176,13 +176,13 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const shown = useMemo(() => {
     const viewer = { id: me.id, seesHidden: role === "instructor" };
     const keep = (threads: Thread[]) => (filtering ? threads.filter((t) => matchesFilter(t, filter, viewer)) : threads);
-    const perParagraph = new Map<string, { threads: Thread[]; orphans: Thread[] }>();
-    for (const [id, paragraph] of view.paragraphs) perParagraph.set(id, { threads: keep(paragraph.threads), orphans: keep(paragraph.orphans) });
-    const elsewhere = keep(view.elsewhere);
-    const visible = [...[...perParagraph.values()].flatMap((p) => [...p.threads, ...p.orphans]), ...elsewhere];
+    const perParagraph = new Map<string, { threads: Thread[] }>();
+    for (const [id, paragraph] of view.paragraphs) perParagraph.set(id, { threads: keep(paragraph.threads) });
+    const unanchored = keep(view.unanchored);
+    const visible = [...[...perParagraph.values()].flatMap((p) => p.threads), ...unanchored];
     return {
       perParagraph,
-      elsewhere,
+      unanchored,
       count: visible.length,
       matchIds: filtering ? new Set(visible.map((t) => t.annotation.id)) : null,
     };
@@ -487,7 +487,6 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
                 label={labels.get(paragraph.id) ?? ""}
                 view={view.paragraphs.get(paragraph.id)}
                 threads={visible?.threads ?? []}
-                orphans={visible?.orphans ?? []}
                 matchIds={shown.matchIds}
                 draft={draft}
                 activeIds={activeIds}
@@ -545,14 +544,17 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
           <div data-margin-spacer aria-hidden="true" />
         </article>
 
-        {shown.elsewhere.length > 0 ? (
-          <section aria-labelledby="elsewhere-heading" className="mt-16 max-w-[var(--margin-width)] font-sans">
-            <h2 id="elsewhere-heading" className="text-base font-semibold text-ink">
-              Notes on passages no longer in this essay
+        {shown.unanchored.length > 0 ? (
+          <section aria-labelledby="unanchored-heading" className="mt-16 max-w-[var(--margin-width)] font-sans">
+            <h2 id="unanchored-heading" className="text-base font-semibold text-ink">
+              Unanchored notes
             </h2>
+            <p className="mt-1 text-sm text-muted">
+              The essay was revised and these notes' words are no longer in it. They are kept here, with their replies.
+            </p>
             <div className="mt-3 flex flex-col gap-3">
-              {shown.elsewhere.map((thread) => (
-                <ThreadCard key={thread.annotation.id} thread={thread} orphaned active={activeIds.has(thread.annotation.id)} {...callbacks} />
+              {shown.unanchored.map((thread) => (
+                <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />
               ))}
             </div>
           </section>

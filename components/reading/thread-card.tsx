@@ -15,7 +15,6 @@ import { TagList } from "./tag-picker";
 type ThreadCardProps = {
   thread: Thread;
   active: boolean;
-  orphaned?: boolean;
   onActivate: (annotationId: string) => void;
   onHover: (annotationId: string | null) => void;
   /** Scrolls the essay to the highlighted words. */
@@ -208,10 +207,12 @@ function CommentBlock({ thread, comment, isOpener }: { thread: Thread; comment: 
 }
 
 /** One annotation in the margin: the quoted words, the opening comment, the replies and a reply box. */
-export function ThreadCard({ thread, active, orphaned, onActivate, onHover, onShowInText }: ThreadCardProps) {
+export function ThreadCard({ thread, active, onActivate, onHover, onShowInText }: ThreadCardProps) {
   const reading = useReading();
   const { me, now, actions } = reading;
   const { annotation, opener, replies, resolved } = thread;
+  // Its words are not in the essay as it is now: nothing to show in the text.
+  const orphaned = thread.unanchored !== null;
   const [expanded, setExpanded] = useState(false);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -245,7 +246,7 @@ export function ThreadCard({ thread, active, orphaned, onActivate, onHover, onSh
       ref={card}
       id={`thread-${annotation.id}`}
       data-thread-id={annotation.id}
-      data-thread-paragraph={annotation.paragraphId}
+      data-thread-paragraph={thread.shownBeside ?? annotation.paragraphId}
       data-private={thread.private ? "true" : undefined}
       data-resolved={resolved ? "true" : undefined}
       tabIndex={-1}
@@ -317,6 +318,17 @@ export function ThreadCard({ thread, active, orphaned, onActivate, onHover, onSh
             Collapse
           </button>
         </div>
+      ) : null}
+
+      {thread.review ? (
+        <p data-review className="mb-1.5 text-xs font-medium text-amber-800">
+          Re-attached after a revision — check: {thread.review}.
+        </p>
+      ) : null}
+      {thread.unanchored ? (
+        <p data-unanchored className="mb-1.5 text-xs text-muted">
+          <span className="font-semibold">Unanchored:</span> {thread.unanchored}.
+        </p>
       ) : null}
 
       {quote ? (

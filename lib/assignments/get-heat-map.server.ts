@@ -7,6 +7,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client.server";
 import { roomIdFor } from "../doc/layout";
+import { IN_ESSAY } from "../essays/in-essay";
 
 export type HeatParagraph = { id: string; position: number; kind: string; length: number; opening: string; notes: number; comments: number };
 export type HeatMap = { paragraphs: HeatParagraph[]; max: number };
@@ -20,7 +21,7 @@ export async function getHeatMap(
   const roomId = roomIdFor(assignment.essayId, assignment.seminarId);
   const until = (column: Prisma.Sql) => (assignment.closedAt ? Prisma.sql`AND ${column} <= ${assignment.closedAt}` : Prisma.empty);
   const [paragraphs, notes, comments] = await Promise.all([
-    db.paragraph.findMany({ where: { essayId: assignment.essayId }, orderBy: { position: "asc" }, select: { id: true, position: true, kind: true, text: true } }),
+    db.paragraph.findMany({ where: { essayId: assignment.essayId, ...IN_ESSAY }, orderBy: { position: "asc" }, select: { id: true, position: true, kind: true, text: true } }),
     studentIds.length === 0
       ? []
       : db.$queryRaw<Counted[]>(Prisma.sql`

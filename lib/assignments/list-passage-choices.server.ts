@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.server";
 import { requireInstructor } from "../seminars/require-instructor.server";
+import { IN_ESSAY } from "../essays/in-essay";
 
 const PREVIEW = 90;
 
@@ -13,7 +14,7 @@ export async function listPassageChoices(db: Db, { seminarId, userId }: { semina
     db.seminarEssay.findMany({
       where: { seminarId },
       orderBy: { addedAt: "asc" },
-      select: { essay: { select: { id: true, title: true, paragraphs: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true } } } } },
+      select: { essay: { select: { id: true, title: true, paragraphs: { where: IN_ESSAY, orderBy: { position: "asc" }, select: { id: true, kind: true, text: true } } } } },
     }),
     db.membership.findMany({ where: { seminarId, role: "student" }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
   ]);

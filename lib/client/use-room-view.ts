@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { readRoom, type ParagraphText, type ReadOptions, type RoomView } from "../doc/read";
 
-const EMPTY: RoomView = { paragraphs: new Map(), elsewhere: [] };
+const EMPTY: RoomView = { paragraphs: new Map(), unanchored: [] };
 
 /** The room's annotations as view models, recomputed after every change to the document. */
 export function useRoomView(doc: Y.Doc | null, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {

@@ -53,9 +53,9 @@ describe("readRoom", () => {
     expect(view.threads).toHaveLength(1);
     expect(view.threads[0].opener?.id).toBe("root-1");
     expect(view.threads[0].replies.map((c) => c.id)).toEqual(["reply-early", "reply-late"]);
-    expect(view.orphans).toEqual([]);
-    expect(readRoom(doc, paragraphs).paragraphs.get("para-two")).toEqual({ highlights: [], threads: [], orphans: [] });
-    expect(view.threads[0]).toMatchObject({ rootId: "root-1", openerDeleted: false, resolved: null, private: false });
+    expect(readRoom(doc, paragraphs).unanchored).toEqual([]);
+    expect(readRoom(doc, paragraphs).paragraphs.get("para-two")).toEqual({ highlights: [], threads: [] });
+    expect(view.threads[0]).toMatchObject({ rootId: "root-1", openerDeleted: false, resolved: null, private: false, review: null, unanchored: null });
   });
 
   it("orders a paragraph's threads: paragraph comments first, then highlights in reading order", () => {
@@ -75,18 +75,46 @@ describe("readRoom", () => {
     expect(view.threads[0]).toMatchObject({ opener: null, replies: [], rootId: null, openerDeleted: false });
   });
 
-  it("lists highlights whose words are gone as orphans instead of dropping them", () => {
+  it("lists highlights whose words are gone as unanchored, with the reason, instead of dropping them", () => {
     const doc = docWith([highlight("hl-moscow", paragraphs[0], "prepared by Moscow", 1)], [comment("root-1", "hl-moscow", null, 2)]);
     const edited = [{ id: "para-one", text: "The victory of the Taliban was a surprise." }, paragraphs[1]];
-    const view = readRoom(doc, edited).paragraphs.get("para-one")!;
+    const room = readRoom(doc, edited);
+    const view = room.paragraphs.get("para-one")!;
     expect(view.highlights).toEqual([]);
     expect(view.threads).toEqual([]);
-    expect(view.orphans.map((t) => [t.annotation.id, t.opener?.id])).toEqual([["hl-moscow", "root-1"]]);
+    expect(room.unanchored.map((t) => [t.annotation.id, t.opener?.id, t.unanchored])).toEqual([["hl-moscow", "root-1", "the quoted words were deleted"]]);
   });
 
-  it("collects annotations on paragraphs missing from the essay", () => {
-    const doc = docWith([paragraphNote("lost-note", "para-gone", 1)]);
-    expect(readRoom(doc, paragraphs).elsewhere.map((t) => t.annotation.id)).toEqual(["lost-note"]);
+  it("collects notes on paragraphs missing from the essay in the same unanchored list", () => {
+    const doc = docWith([paragraphNote("lost-note", "para-gone", 1), highlight("lost-words", { id: "para-gone", text: "Gone with the words" }, "with the words", 2)]);
+    expect(readRoom(doc, paragraphs).unanchored.map((t) => [t.annotation.id, t.unanchored])).toEqual([
+      ["lost-note", "the paragraph was removed"],
+      ["lost-words", "the paragraph was removed"],
+    ]);
+  });
+
+  it("shows a highlight whose words a split moved beside the paragraph that holds them now", () => {
+    const doc = docWith([highlight("hl-moscow", paragraphs[0], "carefully prepared by Moscow", 1)], [comment("root-1", "hl-moscow", null, 2)]);
+    const split = [
+      { id: "para-one", text: "The victory of the Taliban was a surprise to many." },
+      { id: "para-new", text: "But it was carefully prepared by Moscow." },
+      paragraphs[1],
+    ];
+    const room = readRoom(doc, split);
+    expect(room.paragraphs.get("para-one")!.threads).toEqual([]);
+    const [thread] = room.paragraphs.get("para-new")!.threads;
+    expect(split[1]!.text.slice(thread!.span!.start, thread!.span!.end)).toBe("carefully prepared by Moscow");
+    expect(room.paragraphs.get("para-new")!.highlights.map((h) => h.annotation.id)).toEqual(["hl-moscow"]);
+    // Its old prefix ("...carefully ") is gone, so it is placed with less than full confidence but not flagged.
+    expect(thread).toMatchObject({ opener: { id: "root-1" }, unanchored: null, shownBeside: "para-new" });
+    expect(room.unanchored).toEqual([]);
+  });
+
+  it("marks a highlight placed with low confidence after a revision, so the card can ask for a check", () => {
+    const doc = docWith([highlight("hl-moscow", paragraphs[0], "carefully prepared by Moscow", 1)]);
+    const rewritten = [paragraphs[0], { id: "para-two", text: "Nobody doubts it was carefully prepared by Moscow, they say." }];
+    const [thread] = readRoom(doc, [{ id: "para-one", text: "Nothing here now." }, rewritten[1]!]).paragraphs.get("para-two")!.threads;
+    expect(thread!.review).toBe("the words were found in another paragraph, without their old surroundings");
   });
 
   it("shows a second thread root written concurrently after the first, never hiding it", () => {
@@ -223,7 +251,7 @@ describe("mergeRoomViews", () => {
     const view = merged.paragraphs.get("para-one")!;
     expect(view.threads.map((t) => [t.annotation.id, t.private])).toEqual([["whole-note", false], ["hl-early", true], ["hl-late", false]]);
     expect(view.highlights.map((h) => [h.annotation.id, h.private])).toEqual([["hl-early", true], ["hl-late", false]]);
-    expect(merged.elsewhere.map((t) => [t.annotation.id, t.private])).toEqual([["lost-note", true]]);
+    expect(merged.unanchored.map((t) => [t.annotation.id, t.private])).toEqual([["lost-note", true]]);
     expect(allThreads(merged, paragraphs).map((t) => t.annotation.id)).toEqual(["whole-note", "hl-early", "hl-late", "lost-note"]);
   });
 });

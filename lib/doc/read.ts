@@ -6,7 +6,7 @@
  */
 import type * as Y from "yjs";
 import type { z } from "zod";
-import { locate } from "./anchor";
+import { reanchor, reanchorReason } from "./reanchor";
 import { pickOpener } from "./opener";
 import {
   ANNOTATIONS,
@@ -51,8 +51,17 @@ export type Thread = {
   /** The comment replies go under: the opener's id, or the deleted opener's. Null while nobody has commented. */
   rootId: string | null;
   replies: CommentView[];
-  /** Where the highlight sits in its paragraph today; null for paragraph comments and orphans. */
+  /** Where the highlight sits in the paragraph it is shown beside; null for paragraph comments and unanchored ones. */
   span: { start: number; end: number } | null;
+  /**
+   * Set when a revision of the essay moved the highlight with too little certainty (lib/doc/reanchor.ts): it is
+   * placed, but the card asks readers to check it. The text says why.
+   */
+  review: string | null;
+  /** Set when the note cannot be placed in the essay as it is now: why, in a reader's words. */
+  unanchored: string | null;
+  /** The paragraph the thread is shown beside: its annotation's, or the one its words moved to; null when unanchored. */
+  shownBeside: string | null;
   /** Set when the thread's author or an instructor resolved it. */
   resolved: Moderation | null;
   /** Read from the reader's private room: nobody else has it. */
@@ -64,14 +73,15 @@ export type ParagraphView = {
   highlights: Array<{ annotation: Annotation; start: number; end: number; private: boolean }>;
   /** Threads for the margin: paragraph comments first, then highlights in reading order. */
   threads: Thread[];
-  /** Highlights whose words can no longer be found in the paragraph. Shown, never dropped. */
-  orphans: Thread[];
 };
 
 export type RoomView = {
   paragraphs: Map<string, ParagraphView>;
-  /** Annotations on paragraphs that are not part of this essay any more. */
-  elsewhere: Thread[];
+  /**
+   * Notes that cannot be placed in the essay as it is now (their words were deleted, their paragraph removed),
+   * each with its reason: shown together in one section, never dropped.
+   */
+  unanchored: Thread[];
 };
 
 type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
@@ -188,48 +198,51 @@ export type ReadOptions = {
 };
 
 function emptyView(): ParagraphView {
-  return { highlights: [], threads: [], orphans: [] };
+  return { highlights: [], threads: [] };
 }
 
 function sortView(view: ParagraphView) {
   view.highlights.sort((a, b) => a.start - b.start || a.end - b.end || byTime(a.annotation, b.annotation));
   // Paragraph comments (no span) first, then by position; equal keys fall back to time.
   view.threads.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || byTime(a.annotation, b.annotation));
-  view.orphans.sort((a, b) => byTime(a.annotation, b.annotation));
 }
 
+/**
+ * Places every annotation in the essay as it is now. A highlight is re-anchored across the essay, so one whose
+ * words a revision moved (a split paragraph, a merge) is shown beside the paragraph that holds them now; a
+ * paragraph comment stays with its paragraph. What cannot be placed goes to `unanchored` with its reason.
+ */
 export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {
   const isPrivate = options.private ?? false;
   const annotations = readAnnotations(doc).sort(byTime);
   const comments = discussions(doc, annotations);
-  const texts = new Map(paragraphs.map((p) => [p.id, p.text]));
   const views = new Map<string, ParagraphView>(paragraphs.map((p) => [p.id, emptyView()]));
-  const elsewhere: Thread[] = [];
+  const unanchored: Thread[] = [];
 
   for (const annotation of annotations) {
     const discussion = comments.get(annotation.id) ?? NO_DISCUSSION;
-    const text = texts.get(annotation.paragraphId);
-    const view = views.get(annotation.paragraphId);
-    const thread = (span: Thread["span"]): Thread => ({ annotation, ...discussion, span, private: isPrivate });
-    if (text === undefined || !view) {
-      elsewhere.push(thread(null));
-      continue;
-    }
+    const thread = (span: Thread["span"], review: string | null, why: string | null, shownBeside: string | null): Thread => ({
+      annotation, ...discussion, span, review, unanchored: why, shownBeside, private: isPrivate,
+    });
     if (!annotation.selector) {
-      view.threads.push(thread(null));
+      const view = views.get(annotation.paragraphId);
+      if (view) view.threads.push(thread(null, null, null, annotation.paragraphId));
+      else unanchored.push(thread(null, null, "the paragraph was removed", null));
       continue;
     }
-    const span = locate(text, annotation.selector);
-    if (!span) {
-      view.orphans.push(thread(null));
+    const placed = reanchor(annotation.paragraphId, annotation.selector, paragraphs);
+    const view = placed.orphan ? undefined : views.get(placed.paragraphId);
+    if (placed.orphan || !view) {
+      unanchored.push(thread(null, null, reanchorReason(placed), null));
       continue;
     }
+    const span = { start: placed.start, end: placed.end };
     view.highlights.push({ annotation, ...span, private: isPrivate });
-    view.threads.push(thread(span));
+    view.threads.push(thread(span, reanchorReason(placed), null, placed.paragraphId));
   }
 
   for (const view of views.values()) sortView(view);
-  return { paragraphs: views, elsewhere };
+  return { paragraphs: views, unanchored };
 }
 
 /**
@@ -239,30 +252,29 @@ export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadO
 export function mergeRoomViews(...rooms: RoomView[]): RoomView {
   if (rooms.length === 1) return rooms[0]!;
   const paragraphs = new Map<string, ParagraphView>();
-  const elsewhere: Thread[] = [];
+  const unanchored: Thread[] = [];
   for (const room of rooms) {
     for (const [id, view] of room.paragraphs) {
       const merged = paragraphs.get(id) ?? emptyView();
       merged.highlights.push(...view.highlights);
       merged.threads.push(...view.threads);
-      merged.orphans.push(...view.orphans);
       paragraphs.set(id, merged);
     }
-    elsewhere.push(...room.elsewhere);
+    unanchored.push(...room.unanchored);
   }
   for (const view of paragraphs.values()) sortView(view);
-  elsewhere.sort((a, b) => byTime(a.annotation, b.annotation));
-  return { paragraphs, elsewhere };
+  unanchored.sort((a, b) => byTime(a.annotation, b.annotation));
+  return { paragraphs, unanchored };
 }
 
-/** Every thread of the view in reading order: paragraph by paragraph, then orphans, then those elsewhere. */
+/** Every thread of the view in reading order: paragraph by paragraph, then the unanchored ones. */
 export function allThreads(view: RoomView, paragraphs: ParagraphText[]): Thread[] {
   const threads: Thread[] = [];
   for (const p of paragraphs) {
     const paragraph = view.paragraphs.get(p.id);
-    if (paragraph) threads.push(...paragraph.threads, ...paragraph.orphans);
+    if (paragraph) threads.push(...paragraph.threads);
   }
-  return [...threads, ...view.elsewhere];
+  return [...threads, ...view.unanchored];
 }
 
 export type Segment = { start: number; end: number; text: string; annotations: Annotation[] };
@@ -299,8 +311,8 @@ export function withheldIds(view: RoomView): string[] {
   const visit = (thread: Thread) => {
     for (const comment of [thread.opener, ...thread.replies]) if (comment?.withheld) ids.push(comment.id);
   };
-  for (const paragraph of view.paragraphs.values()) [...paragraph.threads, ...paragraph.orphans].forEach(visit);
-  view.elsewhere.forEach(visit);
+  for (const paragraph of view.paragraphs.values()) paragraph.threads.forEach(visit);
+  view.unanchored.forEach(visit);
   return ids;
 }
 
@@ -313,6 +325,6 @@ export function fillWithheld(view: RoomView, texts: WithheldTextOf): RoomView {
   };
   const thread = (t: Thread): Thread => ({ ...t, opener: fill(t.opener), replies: t.replies.map((c) => fill(c)!) });
   const paragraphs = new Map<string, ParagraphView>();
-  for (const [id, p] of view.paragraphs) paragraphs.set(id, { ...p, threads: p.threads.map(thread), orphans: p.orphans.map(thread) });
-  return { paragraphs, elsewhere: view.elsewhere.map(thread) };
+  for (const [id, p] of view.paragraphs) paragraphs.set(id, { ...p, threads: p.threads.map(thread) });
+  return { paragraphs, unanchored: view.unanchored.map(thread) };
 }

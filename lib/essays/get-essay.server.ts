@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.server";
+import { IN_ESSAY } from "./in-essay";
 
 /** One essay with its paragraphs in reading order, or null for an unknown slug. */
 export async function getEssay(db: Db, slug: string) {
@@ -10,7 +11,8 @@ export async function getEssay(db: Db, slug: string) {
       title: true,
       author: true,
       source: true,
-      paragraphs: { orderBy: { position: "asc" }, select: { id: true, kind: true, text: true } },
+      // Only the paragraphs in the essay today: a revision keeps removed ones as rows (lib/essays/in-essay.ts).
+      paragraphs: { where: IN_ESSAY, orderBy: { position: "asc" }, select: { id: true, kind: true, text: true } },
     },
   });
 }

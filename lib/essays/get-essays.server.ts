@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.server";
+import { IN_ESSAY } from "./in-essay";
 
 /** The library: every essay with what a card shows, newest first. */
 export async function getEssays(db: Db) {
@@ -11,7 +12,7 @@ export async function getEssays(db: Db) {
       author: true,
       source: true,
       // Body paragraphs only: headings and the author's bio are not what a reader counts as the essay's length.
-      _count: { select: { paragraphs: { where: { kind: "body" } } } },
+      _count: { select: { paragraphs: { where: { kind: "body", ...IN_ESSAY } } } },
     },
   });
   return essays.map(({ _count, ...essay }) => ({ ...essay, paragraphCount: _count.paragraphs }));

@@ -19,6 +19,7 @@ import { authorizeRoom } from "../rooms/authorize-room.server";
 import { getRoomWriter } from "../rooms/room-writer";
 import type { ExportPerson, ExportThread } from "./discussion";
 import { parseJsonLd } from "./parse-jsonld";
+import { IN_ESSAY } from "../essays/in-essay";
 
 export const IMPORT_NOT_AVAILABLE = "There is no such discussion to import into.";
 
@@ -77,7 +78,7 @@ export async function importDiscussion(db: Db, { seminarId, essayId, userId, jso
   if (!writer) throw new Error("imports need the live server of this process (server/ws-server.ts)");
 
   const [paragraphs, members, importer] = await Promise.all([
-    db.paragraph.findMany({ where: { essayId }, orderBy: { position: "asc" }, select: { id: true, text: true } }),
+    db.paragraph.findMany({ where: { essayId, ...IN_ESSAY }, orderBy: { position: "asc" }, select: { id: true, text: true } }),
     db.membership.findMany({ where: { seminarId }, select: { user: { select: { id: true, name: true } } } }),
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true } }),
   ]);

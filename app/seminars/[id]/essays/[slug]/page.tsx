@@ -55,6 +55,11 @@ export default async function SeminarEssayPage({ params, searchParams }: Props) 
           <Link href={`/seminars/${seminar.id}/essays/${essay.slug}/export-discussion${assignment ? `?assignment=${assignment.id}` : ""}`} className="ml-auto text-accent underline-offset-2 hover:underline">
             Export the discussion…
           </Link>
+          {role === "instructor" && !readOnly ? (
+            <Link href={`/seminars/${seminar.id}/essays/${essay.slug}/revise`} className="text-accent underline-offset-2 hover:underline">
+              Revise the text…
+            </Link>
+          ) : null}
         </p>
         <div className="mt-2">
           <EssayTitle title={essay.title} author={essay.author} source={essay.source} />
