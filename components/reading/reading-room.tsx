@@ -35,6 +35,7 @@ import { useRoomView } from "@/lib/client/use-room-view";
 import { serverNow } from "@/lib/client/server-clock";
 import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
+import type { TextSelection } from "@/lib/client/text-selection";
 import { useArrivals } from "@/lib/client/use-arrivals";
 import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
@@ -249,8 +250,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
 
   useKeyboardPicking({
     enabled: canWriteShared || canWritePrivate,
-    onHighlight: () => highlightSelection(lastColor),
-    onComment: () => commentOnSelection(),
+    onHighlight: (picked) => highlightSelection(lastColor, picked),
+    onComment: (picked) => commentOnSelection(picked),
   });
 
   const focusThread = useCallback(
@@ -305,9 +306,9 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     setNotice(`Saved as a private note. Your next note goes to ${placeName(place)} again.`);
   }
 
-  function highlightSelection(color: HighlightColor) {
-    if (!selection) return;
-    const paragraph = byId.get(selection.paragraphId);
+  function highlightSelection(color: HighlightColor, picked: TextSelection | null = selection) {
+    if (!picked) return;
+    const paragraph = byId.get(picked.paragraphId);
     setLastColor(color);
     clearSelection();
     if (!paragraph) return;
@@ -315,7 +316,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
       const annotation = createHighlight(newNoteTarget(privateOn), {
         paragraphId: paragraph.id,
         paragraphText: paragraph.text,
-        span: { start: selection.start, end: selection.end },
+        span: { start: picked.start, end: picked.end },
         color,
       });
       setActiveId(annotation.id);
@@ -331,13 +332,13 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     clearSelection();
   }
 
-  function commentOnSelection() {
-    if (!selection) return;
+  function commentOnSelection(picked: TextSelection | null = selection) {
+    if (!picked) return;
     const target: ComposerTarget = {
       kind: "highlight",
-      paragraphId: selection.paragraphId,
-      span: { start: selection.start, end: selection.end },
-      exact: selection.exact,
+      paragraphId: picked.paragraphId,
+      span: { start: picked.start, end: picked.end },
+      exact: picked.exact,
     };
     clearSelection();
     setComposer(target);
@@ -499,8 +500,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
                     ? {
                         ref: toolbarRef,
                         placement: selection.placement,
-                        onHighlight: highlightSelection,
-                        onComment: commentOnSelection,
+                        onHighlight: (color: HighlightColor) => highlightSelection(color),
+                        onComment: () => commentOnSelection(),
                         onlyMe: onlyMeToggle,
                         onSpotlight: role === "instructor" && canWriteShared ? spotlightSelection : undefined,
                       }

@@ -3,14 +3,17 @@
 import { useEffect, useRef } from "react";
 import { stepSelection, type Step } from "./keyboard-selection";
 import { rangeIn } from "./text-range";
-import { PARAGRAPH_TEXT_ATTRIBUTE, readSelection } from "./text-selection";
+import { PARAGRAPH_TEXT_ATTRIBUTE, readSelection, type TextSelection } from "./text-selection";
 
 type Picking = {
   enabled: boolean;
-  /** `h`: highlight the picked words in the last colour used. */
-  onHighlight: () => void;
+  /**
+   * `h`: highlight the picked words in the last colour used. Given the words read from the selection at the key
+   * press: the room's own selection state follows a frame later, and a quick typist is faster.
+   */
+  onHighlight: (picked: TextSelection) => void;
   /** `c` or Enter: comment on them. */
-  onComment: () => void;
+  onComment: (picked: TextSelection) => void;
 };
 
 /** Keys while a paragraph has focus; ArrowUp/Down pick sentences only once picking has started, else they scroll. */
@@ -51,9 +54,9 @@ export function useKeyboardPicking({ enabled, onHighlight, onComment }: Picking)
       const current = inside ? readSelection(browserSelection) : null;
       const picked = current ? { start: current.start, end: current.end } : null;
 
-      if (picked && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        if (event.key === "h") return void (event.preventDefault(), actions.current.onHighlight());
-        if (event.key === "c" || event.key === "Enter") return void (event.preventDefault(), actions.current.onComment());
+      if (current && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (event.key === "h") return void (event.preventDefault(), actions.current.onHighlight(current));
+        if (event.key === "c" || event.key === "Enter") return void (event.preventDefault(), actions.current.onComment(current));
       }
       const step = stepFor(event, picked !== null);
       if (!step) return;
