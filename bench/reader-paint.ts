@@ -58,7 +58,7 @@ async function prepare(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Add to list" }).click();
   await page.getByRole("list").getByRole("link", { name: ESSAY_TITLE }).click();
   await page.locator("[data-connection=live]").waitFor();
-  for (const [i, paragraph] of (await page.locator("p[data-paragraph-id]").all()).slice(0, 4).entries()) {
+  for (const [i, paragraph] of (await page.locator("p[data-paragraph-id]").all()).slice(0, 3).entries()) {
     await paragraph.focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Shift+ArrowRight");

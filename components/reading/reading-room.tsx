@@ -37,6 +37,7 @@ import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
 import type { TextSelection } from "@/lib/client/text-selection";
 import { useArrivals } from "@/lib/client/use-arrivals";
+import { useHeldFor } from "@/lib/client/use-held-for";
 import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
@@ -423,12 +424,15 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
 
   const callbacks: ThreadCallbacks = { onActivate: setActiveId, onHover: setHoverId, onShowInText: showInText };
   const onlyMeToggle = privateRoomId !== null && canWritePrivate ? { on: onlyMe, onChange: setOnlyMe } : null;
+  // Private notes usually load a moment after the room's; a line saying so would appear and vanish, moving the
+  // essay twice (bench/reader-paint.ts measured it), so it shows only when the wait is long enough to matter.
+  const notesSlow = useHeldFor(privateRoomId !== null && shared.synced && !notes.synced, 2000);
   const notesProblem =
     privateRoomId === null
       ? null
       : notes.connection.state === "closed"
         ? `Your private notes are unavailable: ${notes.connection.message}`
-        : shared.synced && !notes.synced
+        : notesSlow
           ? "Loading your private notes…"
           : null;
 
