@@ -1,28 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Span } from "@/lib/doc/anchor";
 import { BUILT_IN_TAGS, type HighlightColor } from "@/lib/doc/layout";
-import { allThreads, fillWithheld, mergeRoomViews, withheldIds, type Thread } from "@/lib/doc/read";
+import { allThreads, fillWithheld, mergeRoomViews, withheldIds } from "@/lib/doc/read";
 import {
   createHighlight,
   createParagraphComment,
-  deleteAnnotation,
-  deleteComment,
-  editComment,
-  hideComment,
-  react,
-  reopenThread,
-  reply,
-  resolveThread,
-  showComment,
-  startThread,
-  unreact,
   type CommentDraft,
   type WriteTarget,
 } from "@/lib/client/annotate";
 import type { Member } from "@/lib/client/mentions";
-import { NO_FILTER, activeFilterCount, matchesFilter, type ThreadFilter } from "@/lib/client/thread-filter";
+import { NO_FILTER, type ThreadFilter } from "@/lib/client/thread-filter";
 import { useMarginLayout } from "@/lib/client/use-margin-layout";
 import { useNow } from "@/lib/client/use-now";
 import { usePresence } from "@/lib/client/use-presence";
@@ -32,7 +21,6 @@ import { useSpotlight } from "@/lib/client/use-spotlight";
 import { useReadingTracker } from "@/lib/client/use-reading-tracker";
 import { useRoom } from "@/lib/client/use-room";
 import { useRoomView } from "@/lib/client/use-room-view";
-import { serverNow } from "@/lib/client/server-clock";
 import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
 import type { TextSelection } from "@/lib/client/text-selection";
@@ -40,16 +28,20 @@ import { useArrivals } from "@/lib/client/use-arrivals";
 import { useHeldFor } from "@/lib/client/use-held-for";
 import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
+import { moderates } from "@/lib/doc/permissions";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
-import { CloseCode } from "@/lib/live/wire";
 import { ClosedBanner } from "./closed-banner";
 import { KeyboardHelp } from "./keyboard-help";
 import { MarginTools } from "./margin-tools";
 import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
 import { ParagraphRow, type ThreadCallbacks } from "./paragraph-row";
 import { PICKING_HINT_ID } from "./paragraph-text";
-import { ReadingProvider, deletesWholeNote, type Reading, type ThreadActions, type ViewerRole } from "./reading-context";
+import { ReadingProvider, type Reading, type ViewerRole } from "./reading-context";
 import { RoomBar } from "./room-bar";
+import { useSelectionKeys } from "./use-selection-keys";
+import { usePeople, useShownThreads } from "./use-shown-threads";
+import { threadActions } from "./thread-actions";
+import { useWriteTargets } from "./use-write-targets";
 import { placeName, type RoomPlace } from "./room-place";
 import { AssignPassageButton } from "./assign-passage-button";
 import { AssignmentAside, type AssignmentInReader } from "./assignment-aside";
@@ -115,7 +107,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const storedView = useRoomView(shared.room?.doc ?? null, texts);
   // Instructors read hidden comments' text, which the live document does not carry, from the server.
   const hiddenIds = useMemo(() => withheldIds(storedView), [storedView]);
-  const hiddenTexts = useWithheld(roomId, role === "instructor", hiddenIds);
+  const hiddenTexts = useWithheld(roomId, moderates(role), hiddenIds);
   const sharedView = useMemo(() => fillWithheld(storedView, hiddenTexts), [storedView, hiddenTexts]);
   const privateView = useRoomView(notes.room?.doc ?? null, texts, { private: true });
   const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
@@ -126,31 +118,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const now = useNow();
   useReadingTracker(shared.room?.provider ?? null, paragraphIds);
 
-  // Where writes go, with the rules' facts for each room. The role is the one the server gave this reader.
-  const paragraphIdSet = useMemo(() => new Set(paragraphIds), [paragraphIds]);
-  const sharedTarget = useMemo<WriteTarget | null>(
-    () =>
-      shared.room
-        ? {
-            doc: shared.room.doc,
-            writer: { id: me.id, name: me.name, role },
-            facts: { paragraphIds: paragraphIdSet, tags: new Set(tags), memberIds: members.length > 0 ? new Set(members.map((m) => m.id)) : undefined },
-            now: serverNow,
-          }
-        : null,
-    [shared.room, me.id, me.name, role, paragraphIdSet, tags, members],
-  );
-  const privateTarget = useMemo<WriteTarget | null>(
-    () =>
-      notes.room
-        ? { doc: notes.room.doc, writer: { id: me.id, name: me.name, role: "owner" }, facts: { paragraphIds: paragraphIdSet, tags: new Set() }, now: serverNow }
-        : null,
-    [notes.room, me.id, me.name, paragraphIdSet],
-  );
-  // Archived while this page was open: the server closed the room with 4423, and the page turns read-only too.
-  const archived = readOnly || (shared.connection.state === "closed" && shared.connection.code === CloseCode.Archived);
-  const canWriteShared = !archived && shared.room !== null && shared.connection.state !== "closed";
-  const canWritePrivate = !archived && notes.room !== null && notes.connection.state !== "closed";
+  const { sharedTarget, privateTarget, archived, canWriteShared, canWritePrivate } = useWriteTargets({ shared, notes, me, role, paragraphIds, tags, members, readOnly });
   const mentionable = useMemo(() => members.filter((m) => m.id !== me.id), [members, me.id]);
 
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -173,64 +141,13 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const byId = useMemo(() => new Map(paragraphs.map((p) => [p.id, p])), [paragraphs]);
   const membersById = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
 
-  // The margin as filtered: per paragraph, the threads to show; and which annotations match, for the text.
-  const filtering = activeFilterCount(filter) > 0;
-  const shown = useMemo(() => {
-    const viewer = { id: me.id, seesHidden: role === "instructor" };
-    const keep = (threads: Thread[]) => (filtering ? threads.filter((t) => matchesFilter(t, filter, viewer)) : threads);
-    const perParagraph = new Map<string, { threads: Thread[] }>();
-    for (const [id, paragraph] of view.paragraphs) perParagraph.set(id, { threads: keep(paragraph.threads) });
-    const unanchored = keep(view.unanchored);
-    const visible = [...[...perParagraph.values()].flatMap((p) => p.threads), ...unanchored];
-    return {
-      perParagraph,
-      unanchored,
-      count: visible.length,
-      matchIds: filtering ? new Set(visible.map((t) => t.annotation.id)) : null,
-    };
-  }, [view, filter, filtering, me.id, role]);
+  const { shown, filtering } = useShownThreads(view, filter, { id: me.id, role });
   const threadsNow = useMemo(() => allThreads(sharedView, texts), [sharedView, texts]);
   const total = useMemo(() => allThreads(view, texts).length, [view, texts]);
   const arrivals = useArrivals(threadsNow, me.id, shared.synced, (paragraphId) => labels.get(paragraphId) ?? "a passage");
-  const people = useMemo(() => {
-    const byPerson = new Map(members.map((m) => [m.id, m]));
-    for (const thread of allThreads(view, texts)) {
-      for (const who of [thread.annotation, thread.opener, ...thread.replies]) {
-        if (who && !byPerson.has(who.authorId)) byPerson.set(who.authorId, { id: who.authorId, name: who.authorName });
-      }
-    }
-    return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [members, view, texts]);
+  const people = usePeople(view, texts, members);
 
-  // While the toolbar is open, Tab from the selection enters it and Escape closes it (focus then returns to
-  // the paragraph if it was in the toolbar). Tab is routed explicitly because browsers differ on where
-  // sequential focus continues after a keyboard (caret browsing) selection. A layout effect, so the key is
-  // routed from the moment the toolbar is painted, not a moment later.
-  useLayoutEffect(() => {
-    if (!selection) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      const toolbar = toolbarRef.current;
-      const inToolbar = toolbar?.contains(document.activeElement) ?? false;
-      if (event.key === "Tab" && !event.shiftKey && !inToolbar && toolbar) {
-        // Wherever focus was left (the page, the paragraph, a thread card), Tab with words selected goes to the
-        // toolbar; only a field being typed in keeps its own Tab.
-        const active = document.activeElement;
-        const typing = active instanceof HTMLElement && (active.isContentEditable || active.matches("input, textarea, select"));
-        if (!typing) {
-          event.preventDefault();
-          toolbar.querySelector("button")?.focus();
-        }
-        return;
-      }
-      if (event.key !== "Escape") return;
-      const paragraphId = selection.paragraphId;
-      event.preventDefault();
-      clearSelection();
-      if (inToolbar) document.getElementById(`p-${paragraphId}`)?.focus();
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [selection, clearSelection]);
+  useSelectionKeys(selection, toolbarRef, clearSelection);
 
   useEffect(() => {
     if (!notice) return;
@@ -362,39 +279,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     requestAnimationFrame(() => document.getElementById(`thread-${annotation.id}`)?.focus({ preventScroll: true }));
   }
 
-  const targetFor = (thread: Thread): WriteTarget => newNoteTarget(thread.private);
-  const rootOf = (thread: Thread): string => {
-    if (!thread.opener) throw new Error("This thread has no opening comment to resolve.");
-    return thread.opener.id;
-  };
-
-  const actions: ThreadActions = {
-    respond(thread, draft) {
-      const target = targetFor(thread);
-      if (thread.rootId) reply(target, { annotationId: thread.annotation.id, rootId: thread.rootId, ...draft });
-      else startThread(target, { annotationId: thread.annotation.id, ...draft });
-    },
-    edit: (thread, comment, draft) => void editComment(targetFor(thread), comment, draft),
-    remove(thread, comment) {
-      const whole = deletesWholeNote(thread, comment);
-      deleteComment(targetFor(thread), comment, whole ? thread.annotation : undefined);
-      if (whole) refocusParagraph(thread.annotation.paragraphId);
-    },
-    removeHighlight(thread) {
-      deleteAnnotation(targetFor(thread), thread.annotation);
-      refocusParagraph(thread.annotation.paragraphId);
-    },
-    resolve: (thread) => resolveThread(targetFor(thread), rootOf(thread)),
-    reopen: (thread) => reopenThread(targetFor(thread), rootOf(thread)),
-    react(thread, comment, kind) {
-      if (kind) react(targetFor(thread), comment.id, kind);
-      else unreact(targetFor(thread), comment.id);
-    },
-    setHidden(thread, comment, hidden) {
-      if (hidden) hideComment(targetFor(thread), comment.id);
-      else showComment(targetFor(thread), comment.id);
-    },
-  };
+  const actions = threadActions(newNoteTarget, refocusParagraph);
 
   const reading: Reading = {
     me,
@@ -507,7 +392,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
                         onHighlight: (color: HighlightColor) => highlightSelection(color),
                         onComment: () => commentOnSelection(),
                         onlyMe: onlyMeToggle,
-                        onSpotlight: role === "instructor" && canWriteShared ? spotlightSelection : undefined,
+                        onSpotlight: moderates(role) && canWriteShared ? spotlightSelection : undefined,
                       }
                     : null
                 }

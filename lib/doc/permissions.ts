@@ -150,10 +150,23 @@ export function checkDelete(map: string, key: string, writer: Writer, facts: Roo
  * (another first comment on the same highlight never takes the thread over). Both apply to comments the room
  * has; on a comment deleted meanwhile they are allowed and then undone by the server (see CommentFact).
  */
+/**
+ * Whether `role` moderates its room: hides and shows comments, resolves any thread, reads hidden text. The one rule,
+ * asked by the checks below and by the reading room's cards alike.
+ */
+export function moderates(role: WriterRole | undefined): boolean {
+  return role === "instructor";
+}
+
+/** Whether `writer` may resolve or reopen the thread opened by `openerAuthorId`: its author, or a moderator. */
+export function mayResolve(writer: Writer, openerAuthorId: string): boolean {
+  return moderates(writer.role) || openerAuthorId === writer.id;
+}
+
 function checkModeration(map: typeof HIDDEN | typeof RESOLVED, commentId: string, writer: Writer, facts: RoomFacts): Refusal | null {
   const target = facts.comment?.(commentId);
   if (facts.comment && !target) return refuse("no such comment");
-  if (writer.role === "instructor") return null;
+  if (moderates(writer.role)) return null;
   if (map === HIDDEN) return refuse("only instructors can hide comments");
   if (target?.deleted) return target.authorId === writer.id ? null : refuse("only the thread's author or an instructor can resolve it");
   if (target && target.parentId !== null) return refuse("only a thread's first comment can be resolved");
