@@ -118,6 +118,9 @@ export function connectRoom(roomId: string, me: { id: string; name: string }, ev
  * it refused, a seminar archived or left) and would otherwise be sent again, and refused again, on every visit. A
  * session that ended keeps it: once signed in again, the waiting changes go through.
  */
+/** How long the live room waits for this browser's copy before connecting without it. */
+const OFFLINE_COPY_WAIT_MS = 2000;
+
 const CLEARS_OFFLINE_COPY = new Set<number>([
   CloseCode.Forbidden,
   CloseCode.RoomNotFound,
@@ -136,14 +139,28 @@ export function openRoom(
 ): OpenRoom {
   const doc = new Y.Doc();
   const copy = keep?.(doc) ?? null;
+  let destroyed = false;
   const provider = new WebsocketProvider(transport.websocketBase, roomId, doc, {
     // Tabs must not share edits behind the server's back: every change goes through its checks.
     disableBc: true,
     shouldReconnect: (event) => !isFinalClose(event.code),
     ...(transport.WebSocket ? { WebSocketPolyfill: transport.WebSocket } : {}),
+    // With an offline copy, connect once it is in the document: loaded later, it would go out as one update holding
+    // the whole room, everyone's entries included, which the server rightly refuses from this reader. Loaded first,
+    // the sync sends only what the server lacks.
+    connect: copy === null,
   });
   const tracking = trackSaved(doc, provider, events.onPending, (held) => copy?.rememberServerState(Y.encodeStateVector(held)));
-  void copy?.loaded.then((held) => held && tracking.remembered(Y.decodeStateVector(held)));
+  if (copy) {
+    const loaded = copy.loaded.then((held) => held && tracking.remembered(Y.decodeStateVector(held)));
+    // A browser that cannot open IndexedDB (storage blocked, a stuck upgrade) still gets the live room.
+    const givenUp = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_WAIT_MS));
+    void Promise.race([loaded, givenUp])
+      .catch(() => {})
+      .then(() => {
+        if (!destroyed) provider.connect();
+      });
+  }
   // The server replaces this with the identity from the session; set it anyway so the local view agrees.
   provider.awareness.setLocalStateField("user", { id: me.id, name: me.name });
 
@@ -170,6 +187,7 @@ export function openRoom(
     doc,
     provider,
     destroy() {
+      destroyed = true;
       provider.off("status", onStatus);
       provider.off("sync", events.onSync);
       provider.off("connection-close", onClose);
