@@ -101,7 +101,7 @@ const comparable = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCas
 
 export function importEssay(
   text: string,
-  options: { title?: string; author?: string } = {},
+  options: { title?: string; author?: string; fallbackTitle?: string } = {},
 ): ImportedEssay {
   return essayFromBlocks(splitBlocks(text), options);
 }
