@@ -48,8 +48,14 @@ export function summarizeDropped(page: HtmlBlock[], kept: string[]): string[] {
 
 const stripBy = (byline: string) => byline.replace(/^\s*by\s+/i, "").replace(/\s+/g, " ").trim();
 
+// Site chrome outside the article. Readability usually sees through it, but on a short page it keeps menus as text.
+const CHROME = "nav, aside, footer, form, [role=navigation], [role=contentinfo], [role=complementary], [role=search]";
+
 function articleBlocks(html: string, url: string | undefined): { blocks: HtmlBlock[]; title?: string; byline?: string; rawByline?: string } {
   const dom = new JSDOM(html, { url });
+  for (const element of Array.from(dom.window.document.querySelectorAll(CHROME))) {
+    if (!element.closest("article")) element.remove();
+  }
   const article = new Readability(dom.window.document).parse();
   if (article?.content) {
     const content = new JSDOM(`<body>${article.content}</body>`).window.document.body;
