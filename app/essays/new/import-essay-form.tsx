@@ -128,7 +128,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
           {source === "file" ? (
             <div className="flex flex-col gap-1.5">
               <label htmlFor="import-file" className="text-sm font-medium text-ink">
-                File
+                File to import
               </label>
               <p id="import-file-hint" className={`text-sm ${tooBig ? "text-danger" : "text-muted"}`}>
                 {tooBig
