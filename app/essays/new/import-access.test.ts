@@ -7,6 +7,7 @@
 import { asRequest, outcomeOf, useAppEnvironment, type Outcome } from "@/tests/helpers/next-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORTERS_ONLY } from "@/lib/essays/require-importer.server";
+import { THROTTLE_RULES } from "@/lib/security/throttle-rules";
 import { archiveSeminar } from "@/lib/seminars/archive-seminar.server";
 import { createSeminar } from "@/lib/seminars/create-seminar.server";
 import { joinSeminar } from "@/lib/seminars/join-seminar.server";
@@ -105,6 +106,15 @@ describe("an instructor of an open seminar", () => {
     const before = await essayCount();
     expect(await as(teacher, () => importEssayAction(null, importForm("Elsewhere", otherSeminarId)))).toEqual({ value: { ok: false, formError: expect.stringMatching(/seminars you teach/) } });
     expect(await essayCount()).toBe(before);
+  });
+
+  it("is slowed down after 60 previews in a quarter hour, since each may read a large file or fetch an address", async () => {
+    const busy = await createUser(database.db, "Busy");
+    await createSeminar(database.db, { name: "Busy seminar", term: "Spring 2027", instructorId: busy.id });
+    for (let i = 0; i < THROTTLE_RULES.essayPreviewPerUser.limit; i++) {
+      expect((await previewAs(busy, { from: "paste", text: "A Title\n\nSome text." })).status).toBe(200);
+    }
+    expect(await previewAs(busy, { from: "paste", text: "A Title\n\nSome text." })).toEqual({ status: 429, body: { error: expect.stringMatching(/^You have previewed many essays in a short time\. Wait 1\d? minutes/) } });
   });
 
   it("gets the form's words for a missing title or a tampered preview", async () => {

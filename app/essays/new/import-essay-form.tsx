@@ -39,6 +39,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
   const id = useId();
   const tooBig = file !== null && file.size > UPLOAD_MAX_BYTES;
   const reading = status.state === "reading";
+  const invalid = status.state === "error" ? status.fieldId : undefined;
 
   async function read(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -48,8 +49,10 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
       if (tooBig) return setStatus({ state: "error", message: `The file is larger than ${megabytes(UPLOAD_MAX_BYTES)}.`, fieldId: "import-file" });
       request = { headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) }, body: file };
     } else if (source === "paste") {
+      if (!String(data.get("text") ?? "").trim()) return setStatus({ state: "error", message: "Paste the essay's text first.", fieldId: "import-text" });
       request = { headers: { "content-type": "application/json" }, body: JSON.stringify({ from: "paste", text: data.get("text"), title: data.get("pasteTitle") }) };
     } else {
+      if (!String(data.get("address") ?? "").trim()) return setStatus({ state: "error", message: "Enter the page's address first.", fieldId: "import-address" });
       request = { headers: { "content-type": "application/json" }, body: JSON.stringify({ from: "address", address: data.get("address") }) };
     }
     setStatus({ state: "reading", label: READING[source] });
@@ -119,7 +122,14 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
                 <p id="import-text-hint" className="text-sm text-muted">
                   Plain text or Markdown, with the title on the first line. Blank lines separate paragraphs.
                 </p>
-                <textarea id="import-text" name="text" rows={12} aria-describedby="import-text-hint" className={`${fieldClass} font-serif`} />
+                <textarea
+                  id="import-text"
+                  name="text"
+                  rows={12}
+                  aria-describedby="import-text-hint"
+                  aria-invalid={invalid === "import-text" || undefined}
+                  className={`${fieldClass} font-serif`}
+                />
               </div>
               <TextField id="import-paste-title" name="pasteTitle" label="Title (optional)" hint="Only if the text does not start with its title." autoComplete="off" maxLength={300} />
             </>
@@ -140,7 +150,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
                 type="file"
                 accept={ACCEPTED_FILES}
                 aria-describedby="import-file-hint"
-                aria-invalid={tooBig || undefined}
+                aria-invalid={tooBig || invalid === "import-file" || undefined}
                 onChange={(event) => (setFile(event.target.files?.[0] ?? null), setStatus({ state: "idle" }))}
                 className="block w-full text-sm text-ink file:mr-4 file:rounded-md file:border file:border-line file:bg-card file:px-3 file:py-1.5 file:font-medium file:text-ink hover:file:bg-paper"
               />
@@ -153,9 +163,10 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
               name="address"
               type="url"
               inputMode="url"
-              label="Web address"
+              label="Page address"
               hint="The page of the essay itself, starting with https://. Gloss keeps the article and leaves out menus and teasers."
               placeholder="https://"
+              aria-invalid={invalid === "import-address" || undefined}
               autoComplete="off"
               spellCheck={false}
             />

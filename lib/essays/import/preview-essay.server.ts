@@ -2,6 +2,8 @@ import type { z } from "zod";
 import type { Db } from "../../db/client.server";
 import { AppError, AppErrorCode } from "../../errors/app-error";
 import { ImportEssayError } from "../import-essay";
+import { hitThrottle } from "../../security/hit-throttle.server";
+import { THROTTLE_RULES } from "../../security/throttle-rules";
 import { requireImporter } from "../require-importer.server";
 import type { EssayPreview } from "./essay-preview";
 import type { FetchWebPageOptions } from "./fetch-web-page.server";
@@ -20,6 +22,11 @@ export type PreviewInput = z.output<typeof PreviewRequestSchema> | { from: "file
  */
 export async function previewEssay(db: Db, { userId, input, fetchOptions }: { userId: string; input: PreviewInput; fetchOptions?: FetchWebPageOptions }): Promise<EssayPreview> {
   await requireImporter(db, userId);
+  const hit = await hitThrottle(db, `essay-preview:${userId}`, THROTTLE_RULES.essayPreviewPerUser);
+  if (!hit.allowed) {
+    const minutes = Math.max(1, Math.ceil(hit.retryAfterMs / 60_000));
+    throw new AppError(AppErrorCode.RateLimited, `You have previewed many essays in a short time. Wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`);
+  }
   let preview: EssayPreview;
   try {
     if (input.from === "paste") preview = readPasted(input.text, { title: input.title });

@@ -18,6 +18,7 @@ import type { EssayPreview, ReadOptions } from "./essay-preview";
 export const PDF_NO_TEXT =
   "This PDF has no text to read: it is probably scanned pages, which are pictures. Paste the essay's text instead, or run the PDF through text recognition (OCR) first.";
 export const PDF_UNREADABLE = "This file could not be read as a PDF: it may be damaged. Open it and save or export it as PDF again.";
+export const MAX_PDF_PAGES = 300;
 export const PDF_PASSWORD = "This PDF is protected by a password. Save a copy without the password and import that.";
 
 type Run = { str: string; transform: number[]; width: number; height: number; hasEOL?: boolean };
@@ -110,6 +111,9 @@ async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; metadataTit
     throw new AppError(AppErrorCode.InvalidInput, PDF_UNREADABLE);
   }
   try {
+    if (document.numPages > MAX_PDF_PAGES) {
+      throw new AppError(AppErrorCode.InvalidInput, `This PDF has ${document.numPages} pages, more than an essay (Gloss reads up to ${MAX_PDF_PAGES}). Save the essay's pages as a PDF of their own and import that.`);
+    }
     const lines: Line[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);

@@ -65,6 +65,7 @@ export async function POST(request: Request) {
     return answer(200, { preview: await previewEssay(getDb(), { userId: user.id, input }) });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return answer(error.code === AppErrorCode.Forbidden ? 403 : 422, { error: error.message });
+    const status = error.code === AppErrorCode.Forbidden ? 403 : error.code === AppErrorCode.RateLimited ? 429 : 422;
+    return answer(status, { error: error.message });
   }
 }
