@@ -112,7 +112,7 @@ describe("an instructor of an open seminar", () => {
     const busy = await createUser(database.db, "Busy");
     await createSeminar(database.db, { name: "Busy seminar", term: "Spring 2027", instructorId: busy.id });
     for (let i = 0; i < THROTTLE_RULES.essayPreviewPerUser.limit; i++) {
-      expect((await previewAs(busy, { from: "paste", text: "A Title\n\nSome text." })).status).toBe(200);
+      expect(await previewAs(busy, { from: "paste", text: "A Title\n\nSome text." })).toMatchObject({ status: 200 });
     }
     expect(await previewAs(busy, { from: "paste", text: "A Title\n\nSome text." })).toEqual({ status: 429, body: { error: expect.stringMatching(/^You have previewed many essays in a short time\. Wait 1\d? minutes/) } });
   });
