@@ -65,7 +65,7 @@ const TRANSLATION_CREDIT = /^(?:translated by\b|translation:)/i;
  * One block of an essay before the rules run. Readers of structured formats (Markdown, HTML, .docx, PDF) know
  * which blocks are headings and say so with `kind`; plain text leaves it out and the heading rule guesses.
  */
-export type EssayBlock = { text: string; lineCount?: number; kind?: "heading" | "body" };
+export type EssayBlock = { text: string; lineCount?: number; kind?: ImportedParagraph["kind"] };
 type Block = { text: string; lineCount: number };
 
 function splitBlocks(text: string): Block[] {
@@ -94,7 +94,9 @@ function looksLikeTitle(block: Block): boolean {
 }
 
 function looksLikeHeading(text: string): boolean {
-  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(text);
+  // A sentence can end inside quotes or brackets, or before a footnote mark: "… as he said.”[2]" is prose.
+  const end = text.replace(/(?:\[\d+\]|[)\]"'”’»])+$/u, "");
+  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(end);
 }
 
 const comparable = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
@@ -145,7 +147,7 @@ export function essayFromBlocks(
   const texts = blocks.map((b) => b.text);
 
   const kinds: ImportedParagraph["kind"][] = blocks.map((b) =>
-    b.kind === "heading" ? "heading" : TRANSLATION_CREDIT.test(b.text) ? "note" : "body",
+    b.kind === "heading" || b.kind === "note" ? b.kind : TRANSLATION_CREDIT.test(b.text) ? "note" : "body",
   );
   const last = texts.length - 1;
   // A lone block is the essay itself, never its author's bio.

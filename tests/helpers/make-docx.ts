@@ -4,7 +4,8 @@
  */
 import JSZip from "jszip";
 
-export type DocxParagraph = { text: string; style?: "Title" | "Heading1" | "Heading2" };
+/** `footnote` adds a footnote whose mark follows the paragraph's text. */
+export type DocxParagraph = { text: string; style?: "Title" | "Heading1" | "Heading2"; footnote?: string };
 
 const STYLE_NAMES = { Title: "Title", Heading1: "heading 1", Heading2: "heading 2" } as const;
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -36,9 +37,26 @@ export async function makeDocx(paragraphs: DocxParagraph[]): Promise<Buffer> {
       .map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`)
       .join("")}</w:styles>`,
   );
+  const footnotes: string[] = [];
   const body = paragraphs
-    .map(({ text, style }) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+    .map(({ text, style, footnote }) => {
+      let mark = "";
+      if (footnote) {
+        footnotes.push(footnote);
+        mark = `<w:r><w:footnoteReference w:id="${footnotes.length}"/></w:r>`;
+      }
+      return `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>${mark}</w:p>`;
+    })
     .join("");
+  if (footnotes.length > 0) {
+    // Found by mammoth at word/footnotes.xml, where Word keeps them.
+    zip.file(
+      "word/footnotes.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${W}>${footnotes
+        .map((text, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p></w:footnote>`)
+        .join("")}</w:footnotes>`,
+    );
+  }
   zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: "nodebuffer" });
 }

@@ -20,6 +20,19 @@ describe("readDocx", () => {
     ]);
   });
 
+  it("keeps footnote marks in the text and the footnotes after it, as notes", async () => {
+    const file = await makeDocx([
+      { text: "Footnoted", style: "Title" },
+      { text: "A claim that needs a source.", footnote: "Smith, On Sources (1999), p. 4." },
+      { text: "A second paragraph of the essay." },
+    ]);
+    expect((await readDocx(file)).paragraphs).toEqual([
+      { kind: "body", text: "A claim that needs a source.[1]" },
+      { kind: "body", text: "A second paragraph of the essay." },
+      { kind: "note", text: "[1] Smith, On Sources (1999), p. 4." },
+    ]);
+  });
+
   it("falls back to the given title when the document starts with prose", async () => {
     const file = await makeDocx([{ text: "Only prose here, which is not a title." }, { text: "More prose follows." }]);
     expect((await readDocx(file, { fallbackTitle: "notes" })).title).toBe("notes");
