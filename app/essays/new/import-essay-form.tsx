@@ -164,7 +164,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
               type="url"
               inputMode="url"
               label="Page address"
-              hint="The page of the essay itself, starting with https://. Gloss keeps the article and leaves out menus and teasers."
+              hint="The address of the essay's own page, such as https://example.org/essay. Gloss keeps the article and leaves out the site's menus and teasers."
               placeholder="https://"
               aria-invalid={invalid === "import-address" || undefined}
               autoComplete="off"

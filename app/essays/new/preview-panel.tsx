@@ -114,9 +114,12 @@ export function PreviewPanel({ preview, seminars, defaultSeminarId, headingRef }
         {preview.dropped.length > 0 ? (
           <details className="rounded-md border border-line px-4 py-2 text-sm">
             <summary className="cursor-pointer py-1 font-medium text-ink">
-              Left out: {plural(preview.dropped.length, "item", "items")} of page chrome (menus, teasers, footers)
+              Left out: {plural(preview.dropped.length, "item", "items")}
             </summary>
-            <p className="mt-1 text-muted">Check that none of it is part of the essay. If some is, paste the essay&apos;s text instead.</p>
+            <p className="mt-1 text-muted">
+              What Gloss took for the page around the essay (menus, teasers, footers, page numbers). Check that none of it is
+              part of the essay; if some is, paste the essay&apos;s text instead.
+            </p>
             <ul className="mb-2 mt-2 list-disc space-y-1 pl-5 text-muted">
               {preview.dropped.map((item, i) => (
                 <li key={i} className="break-words">
