@@ -113,51 +113,48 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
             </div>
           </fieldset>
 
-          {source === "paste" ? (
-            <>
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor="import-text" className="text-sm font-medium text-ink">
-                  Essay text
-                </label>
-                <p id="import-text-hint" className="text-sm text-muted">
-                  Plain text or Markdown, with the title on the first line. Blank lines separate paragraphs.
-                </p>
-                <textarea
-                  id="import-text"
-                  name="text"
-                  rows={12}
-                  aria-describedby="import-text-hint"
-                  aria-invalid={invalid === "import-text" || undefined}
-                  className={`${fieldClass} font-serif`}
-                />
-              </div>
-              <TextField id="import-paste-title" name="pasteTitle" label="Title (optional)" hint="Only if the text does not start with its title." autoComplete="off" maxLength={300} />
-            </>
-          ) : null}
-
-          {source === "file" ? (
+          {/* Hidden rather than removed, so what was pasted or typed survives a look at another tab. */}
+          <div hidden={source !== "paste"} className="flex flex-col gap-5">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="import-file" className="text-sm font-medium text-ink">
-                File to import
+              <label htmlFor="import-text" className="text-sm font-medium text-ink">
+                Essay text
               </label>
-              <p id="import-file-hint" className={`text-sm ${tooBig ? "text-danger" : "text-muted"}`}>
-                {tooBig
-                  ? `This file is larger than ${megabytes(UPLOAD_MAX_BYTES)}.`
-                  : `A .txt, .md, .html, .docx or .pdf file (PDFs with text, not scans), up to ${megabytes(UPLOAD_MAX_BYTES)}.`}
+              <p id="import-text-hint" className="text-sm text-muted">
+                Plain text or Markdown, with the title on the first line. Blank lines separate paragraphs.
               </p>
-              <input
-                id="import-file"
-                type="file"
-                accept={ACCEPTED_FILES}
-                aria-describedby="import-file-hint"
-                aria-invalid={tooBig || invalid === "import-file" || undefined}
-                onChange={(event) => (setFile(event.target.files?.[0] ?? null), setStatus({ state: "idle" }))}
-                className="block w-full text-sm text-ink file:mr-4 file:rounded-md file:border file:border-line file:bg-card file:px-3 file:py-1.5 file:font-medium file:text-ink hover:file:bg-paper"
+              <textarea
+                id="import-text"
+                name="text"
+                rows={12}
+                aria-describedby="import-text-hint"
+                aria-invalid={invalid === "import-text" || undefined}
+                className={`${fieldClass} font-serif`}
               />
             </div>
-          ) : null}
+            <TextField id="import-paste-title" name="pasteTitle" label="Title (optional)" hint="Only if the text does not start with its title." autoComplete="off" maxLength={300} />
+          </div>
 
-          {source === "address" ? (
+          <div hidden={source !== "file"} className="flex flex-col gap-1.5">
+            <label htmlFor="import-file" className="text-sm font-medium text-ink">
+              File to import
+            </label>
+            <p id="import-file-hint" className={`text-sm ${tooBig ? "text-danger" : "text-muted"}`}>
+              {tooBig
+                ? `This file is larger than ${megabytes(UPLOAD_MAX_BYTES)}.`
+                : `A .txt, .md, .html, .docx or .pdf file (PDFs with text, not scans), up to ${megabytes(UPLOAD_MAX_BYTES)}.`}
+            </p>
+            <input
+              id="import-file"
+              type="file"
+              accept={ACCEPTED_FILES}
+              aria-describedby="import-file-hint"
+              aria-invalid={tooBig || invalid === "import-file" || undefined}
+              onChange={(event) => (setFile(event.target.files?.[0] ?? null), setStatus({ state: "idle" }))}
+              className="block w-full text-sm text-ink file:mr-4 file:rounded-md file:border file:border-line file:bg-card file:px-3 file:py-1.5 file:font-medium file:text-ink hover:file:bg-paper"
+            />
+          </div>
+
+          <div hidden={source !== "address"}>
             <TextField
               id="import-address"
               name="address"
@@ -170,7 +167,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
               autoComplete="off"
               spellCheck={false}
             />
-          ) : null}
+          </div>
 
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" disabled={reading} className={preview ? secondaryButton : primaryButton}>
