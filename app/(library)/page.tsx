@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicRoomIcon } from "@/components/reading/icons";
+import { primaryButton } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { getEssays } from "@/lib/essays/get-essays.server";
+import { listImportSeminars } from "@/lib/essays/list-import-seminars.server";
 import { mySeminarRooms } from "@/lib/essays/my-seminar-rooms.server";
 
 export const metadata: Metadata = { title: "Library" };
@@ -12,16 +14,24 @@ export default async function LibraryPage() {
   const user = await requireUser();
   const essays = await getEssays(getDb());
   const rooms = await mySeminarRooms(getDb(), { userId: user.id });
+  const canImport = (await listImportSeminars(getDb(), { userId: user.id })).length > 0;
   return (
     <main className="mx-auto w-full max-w-[78rem] px-4 py-10 sm:px-6 md:pl-16">
-      <h1 className="font-serif text-3xl font-semibold text-ink">Library</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-serif text-3xl font-semibold text-ink">Library</h1>
+        {canImport ? (
+          <Link href="/essays/new" className={primaryButton}>
+            Import an essay
+          </Link>
+        ) : null}
+      </div>
       <p className="mt-1 max-w-[65ch] text-muted">
         Read an essay with your seminar: only its members see the notes there. Each essay also has a public room, where
         everyone signed in to Gloss reads and writes together.
       </p>
       {essays.length === 0 ? (
         <p className="mt-10 rounded-lg border border-dashed border-line px-6 py-10 text-center text-muted">
-          No essays yet. Once one is imported, it appears here.
+          No essays yet. Once an instructor imports one, it appears here.
         </p>
       ) : (
         <ul className="mt-8 grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-label="Essays">

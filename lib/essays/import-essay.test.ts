@@ -161,4 +161,9 @@ describe("importEssay on awkward pastes", () => {
     const essay = importEssay("A Title\n\nTranslated by Ann Other\n\nText.\n\nMore text.");
     expect(essay.paragraphs[0]).toEqual({ kind: "note", text: "Translated by Ann Other" });
   });
+
+  it("does not take a short sentence ending inside quotes or before a footnote mark for a heading", () => {
+    const essay = importEssay("A Title\n\nHe said “no.”\n\nShe waited.[2]\n\nThe argument goes on here.");
+    expect(essay.paragraphs.map((p) => p.kind)).toEqual(["body", "body", "body"]);
+  });
 });

@@ -61,6 +61,11 @@ const BIO =
   /\b(?:analyst|professor|author of|journalist|fellow|researcher|writer|editor|historian|director|lecturer|correspondent|teaches)\b|\bis a /i;
 const TRANSLATION_CREDIT = /^(?:translated by\b|translation:)/i;
 
+/**
+ * One block of an essay before the rules run. Readers of structured formats (Markdown, HTML, .docx, PDF) know
+ * which blocks are headings and say so with `kind`; plain text leaves it out and the heading rule guesses.
+ */
+export type EssayBlock = { text: string; lineCount?: number; kind?: ImportedParagraph["kind"] };
 type Block = { text: string; lineCount: number };
 
 function splitBlocks(text: string): Block[] {
@@ -89,47 +94,68 @@ function looksLikeTitle(block: Block): boolean {
 }
 
 function looksLikeHeading(text: string): boolean {
-  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(text);
+  // A sentence can end inside quotes or brackets, or before a footnote mark: "… as he said.”[2]" is prose.
+  const end = text.replace(/(?:\[\d+\]|[)\]"'”’»])+$/u, "");
+  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.,;:]$/.test(end);
 }
 
 const comparable = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 export function importEssay(
   text: string,
-  options: { title?: string; author?: string } = {},
+  options: { title?: string; author?: string; fallbackTitle?: string } = {},
 ): ImportedEssay {
-  const blocks = splitBlocks(text);
+  return essayFromBlocks(splitBlocks(text), options);
+}
+
+/**
+ * The importer's rules on blocks that a reader has already split: title, byline, chrome, notes and headings.
+ * `fallbackTitle` (a document's own title, a file name) is used only when the first block does not look like one.
+ */
+export function essayFromBlocks(
+  input: EssayBlock[],
+  options: { title?: string; author?: string; fallbackTitle?: string } = {},
+): ImportedEssay {
+  const blocks = input
+    .map((block) => ({ ...block, text: block.text.trim(), lineCount: block.lineCount ?? 1 }))
+    .filter((block) => block.text);
   if (blocks.length === 0) throw new ImportEssayError("empty");
 
   const givenTitle = options.title?.trim();
+  const fallbackTitle = options.fallbackTitle?.trim();
   let title: string;
   if (givenTitle) {
     title = givenTitle;
     if (looksLikeTitle(blocks[0]) && comparable(blocks[0].text) === comparable(givenTitle)) blocks.shift();
   } else if (looksLikeTitle(blocks[0])) {
     title = blocks.shift()!.text;
+  } else if (fallbackTitle) {
+    title = fallbackTitle;
   } else {
     throw new ImportEssayError("no-title");
   }
 
-  const texts = blocks.map((block) => block.text);
   let author = options.author?.trim() || null;
-  const byline = texts.length > 0 && texts[0].length <= 120 ? BYLINE.exec(texts[0]) : null;
+  const byline = blocks.length > 0 && blocks[0].text.length <= 120 ? BYLINE.exec(blocks[0].text) : null;
   if (byline) {
     author = byline[1].trim();
-    texts.shift();
+    blocks.shift();
   }
 
-  const chromeAt = texts.findIndex((t) => CHROME_LABELS.has(t.replace(/:$/, "").trim().toLowerCase()));
-  const dropped = chromeAt === -1 ? [] : texts.splice(chromeAt);
+  const chromeAt = blocks.findIndex((b) => CHROME_LABELS.has(b.text.replace(/:$/, "").trim().toLowerCase()));
+  const dropped = chromeAt === -1 ? [] : blocks.splice(chromeAt).map((b) => b.text);
+  const texts = blocks.map((b) => b.text);
 
-  const kinds: ImportedParagraph["kind"][] = texts.map((t) => (TRANSLATION_CREDIT.test(t) ? "note" : "body"));
+  const kinds: ImportedParagraph["kind"][] = blocks.map((b) =>
+    b.kind === "heading" || b.kind === "note" ? b.kind : TRANSLATION_CREDIT.test(b.text) ? "note" : "body",
+  );
   const last = texts.length - 1;
   // A lone block is the essay itself, never its author's bio.
-  if (last > 0 && texts[last].length <= 1200 && BIO.test(texts[last])) kinds[last] = "note";
-  // Walk backwards so "followed by a body block" sees the final kind of the next block.
+  if (last > 0 && kinds[last] === "body" && texts[last].length <= 1200 && BIO.test(texts[last])) kinds[last] = "note";
+  // Walk backwards so "followed by a body block" sees the final kind of the next block. Blocks whose reader
+  // knew their kind keep it: a structured document's body paragraph is never promoted.
   for (let i = last - 1; i >= 0; i--) {
-    if (kinds[i] === "body" && kinds[i + 1] === "body" && looksLikeHeading(texts[i])) kinds[i] = "heading";
+    if (blocks[i].kind === undefined && kinds[i] === "body" && kinds[i + 1] === "body" && looksLikeHeading(texts[i])) kinds[i] = "heading";
   }
   if (!kinds.includes("body")) throw new ImportEssayError("no-body");
 

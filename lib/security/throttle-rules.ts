@@ -19,6 +19,9 @@ export const THROTTLE_RULES = {
   // quarter hour per account, and 50 per address so a pile of fresh accounts does not multiply the guesses.
   inviteCodePerUser: { limit: 10, windowMs: 15 * MINUTE },
   inviteCodePerAddress: { limit: 50, windowMs: 15 * MINUTE },
+  // Essay previews, each of which may read a 10 MB file or make the server fetch a web address. An instructor
+  // trying a few files and addresses previews a dozen times; 60 a quarter hour stops a script using Gloss to fetch.
+  essayPreviewPerUser: { limit: 60, windowMs: 15 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 /** A counter row idle for longer than this can be deleted: it no longer decides anything. */

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusMessage } from "@/components/ui/status-message";
@@ -24,7 +25,13 @@ export function AddEssayForm({ seminarId, choices }: { seminarId: string; choice
       <div className="flex flex-col gap-2">
         {/* Still shown after the last essay was added, which is what emptied the choices. */}
         <StatusMessage message={state?.ok ? state.message : null} />
-        <p className="text-sm text-muted">Every essay in the library is on the list. New essays appear here once they are imported.</p>
+        <p className="text-sm text-muted">
+          Every essay in the library is on the list.{" "}
+          <Link href={`/essays/new?seminar=${seminarId}`} className="text-accent underline underline-offset-2">
+            Import an essay
+          </Link>{" "}
+          to add another.
+        </p>
       </div>
     );
   }

@@ -76,7 +76,13 @@ export default async function SeminarPage({ params }: Props) {
               <h2 id="add-essay-heading" className={cardHeading}>
                 Add an essay
               </h2>
-              <p className="mb-4 mt-1 text-sm text-muted">From the library. Members read and annotate it in the seminar&rsquo;s own margin.</p>
+              <p className="mb-4 mt-1 text-sm text-muted">
+                From the library, or{" "}
+                <Link href={`/essays/new?seminar=${seminar.id}`} className="text-accent underline underline-offset-2">
+                  import a new essay
+                </Link>{" "}
+                onto this list. Members read and annotate it in the seminar&rsquo;s own margin.
+              </p>
               <AddEssayForm seminarId={seminar.id} choices={choices.map(({ id, title, author }) => ({ id, title, author }))} />
             </section>
           ) : null}

@@ -1,0 +1,144 @@
+/**
+ * Fetches the web page an instructor named, without letting the address reach inside Gloss's own network.
+ *
+ * - http and https only, no user names or passwords in the address.
+ * - The host is resolved here, every address it resolves to must be public (public-address.ts), and the connection
+ *   goes to the address that was checked: a name cannot resolve to a public address for the check and a private one
+ *   for the connection (DNS rebinding).
+ * - Redirects are followed by hand, at most MAX_REDIRECTS, each new address checked the same way.
+ * - One deadline for the whole fetch, redirects included; the body is read up to PAGE_MAX_BYTES and no further,
+ *   whatever Content-Length claimed.
+ * - Only HTML and plain text are read; anything else is refused with what to do instead.
+ *
+ * `allowHost` lets tests fetch from a server they start on 127.0.0.1: the hosts it accepts skip the public-address
+ * rule. Nothing in the app passes it.
+ */
+import { lookup } from "node:dns/promises";
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import { AppError, AppErrorCode } from "../../errors/app-error";
+import { FETCH_TIMEOUT_MS, MAX_REDIRECTS, megabytes, PAGE_MAX_BYTES } from "./limits";
+import { isPublicAddress } from "./public-address";
+
+export type FetchedPage = { url: string; kind: "html" | "text"; body: string };
+export type FetchWebPageOptions = { allowHost?: (hostname: string) => boolean; timeoutMs?: number; maxBytes?: number };
+
+const refuse = (message: string) => new AppError(AppErrorCode.InvalidInput, message);
+
+export const ADDRESS_INVALID = "That is not a web address. Enter the page's full address, starting with https://.";
+export const ADDRESS_PRIVATE =
+  "That address points inside a private network or at this server itself, which Gloss does not fetch. Use the page's public address, or save the page and upload the file.";
+
+function parseAddress(address: string): URL {
+  const url = URL.canParse(address.trim()) ? new URL(address.trim()) : null;
+  if (!url) throw refuse(ADDRESS_INVALID);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse("Only web addresses (http:// or https://) can be fetched.");
+  if (url.username || url.password) throw refuse("Addresses with a user name or password in them cannot be fetched. Remove them and try again.");
+  return url;
+}
+
+/** The address to connect to for `url`'s host, after checking every address the name resolves to. */
+async function checkedAddress(url: URL, allowHost: FetchWebPageOptions["allowHost"]): Promise<{ address: string; family: number }> {
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  let addresses: Array<{ address: string; family: number }>;
+  try {
+    addresses = await lookup(hostname, { all: true });
+  } catch {
+    throw refuse(`Could not find the site “${url.hostname}”. Check the address for typing mistakes.`);
+  }
+  if (addresses.length === 0) throw refuse(`Could not find the site “${url.hostname}”. Check the address for typing mistakes.`);
+  // One private answer is enough to refuse: which address a connection would use is not ours to predict.
+  if (!allowHost?.(hostname) && !addresses.every(({ address }) => isPublicAddress(address))) throw refuse(ADDRESS_PRIVATE);
+  return addresses[0];
+}
+
+type Response = { status: number; location: string | null; contentType: string; body?: Buffer };
+
+function request(url: URL, pinned: { address: string; family: number }, signal: AbortSignal, maxBytes: number): Promise<Response> {
+  // Whatever the socket asks for, it gets the address that was checked.
+  const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
+    if (options.all) (callback as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.get(
+      url,
+      { lookup: pinnedLookup, signal, headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9", "user-agent": "Gloss essay import" } },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        const contentType = String(res.headers["content-type"] ?? "").toLowerCase();
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          resolve({ status, location: res.headers.location, contentType });
+          return;
+        }
+        if (status >= 400 || !isReadable(contentType)) {
+          res.resume();
+          resolve({ status, location: null, contentType });
+          return;
+        }
+        if (Number(res.headers["content-length"]) > maxBytes) {
+          res.destroy();
+          reject(refuse(tooLarge(maxBytes)));
+          return;
+        }
+        const parts: Buffer[] = [];
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > maxBytes) {
+            res.destroy();
+            reject(refuse(tooLarge(maxBytes)));
+          } else parts.push(chunk);
+        });
+        res.on("end", () => resolve({ status, location: null, contentType, body: Buffer.concat(parts) }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+  });
+}
+
+const tooLarge = (maxBytes: number) => `The page is larger than ${megabytes(maxBytes)}, more than an essay. Save the essay's text and paste or upload it instead.`;
+const isHtml = (contentType: string) => /^(text\/html|application\/xhtml\+xml)\b/.test(contentType);
+const isReadable = (contentType: string) => isHtml(contentType) || /^text\/plain\b/.test(contentType);
+
+function decode(body: Buffer, contentType: string): string {
+  const charset = /charset="?([\w-]+)/.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(charset ?? "utf-8").decode(body);
+  } catch {
+    return new TextDecoder().decode(body);
+  }
+}
+
+function refusalFor(response: Response, url: URL): AppError {
+  if (response.status >= 400) return refuse(`The site answered “${response.status} ${http.STATUS_CODES[response.status] ?? "error"}” for that address. Check the address, or open it in a browser.`);
+  if (response.contentType.startsWith("application/pdf")) return refuse("That address is a PDF file, not a web page. Download it and upload the file instead.");
+  return refuse(`${url.hostname} answered with something other than a web page (${response.contentType.split(";")[0] || "no type"}). Gloss reads web pages and plain text.`);
+}
+
+export async function fetchWebPage(address: string, { allowHost, timeoutMs = FETCH_TIMEOUT_MS, maxBytes = PAGE_MAX_BYTES }: FetchWebPageOptions = {}): Promise<FetchedPage> {
+  let url = parseAddress(address);
+  const signal = AbortSignal.timeout(timeoutMs);
+  for (let redirects = 0; ; redirects++) {
+    const pinned = await checkedAddress(url, allowHost);
+    let response: Response;
+    try {
+      response = await request(url, pinned, signal, maxBytes);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (signal.aborted) throw refuse(`The site did not send the page within ${Math.ceil(timeoutMs / 1000)} seconds. Try again later, or save the page and upload the file.`);
+      throw refuse(`Could not connect to ${url.hostname}. Check the address, or try again later.`);
+    }
+    if (response.location !== null) {
+      if (redirects >= MAX_REDIRECTS) throw refuse(`The address sent Gloss on to another address more than ${MAX_REDIRECTS} times. Open it in a browser and use the address the page ends up at.`);
+      url = parseAddress(URL.canParse(response.location, url) ? new URL(response.location, url).href : "");
+      continue;
+    }
+    if (!response.body) throw refusalFor(response, url);
+    return { url: url.href, kind: isHtml(response.contentType) ? "html" : "text", body: decode(response.body, response.contentType) };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The web-address import against a real HTTP server on 127.0.0.1 (port 0). The server is only reachable because the
+ * tests name its host in `allowHost`; by default the same address, and redirects to it, are refused.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, articlePage } from "@/tests/helpers/article-page";
+import { ADDRESS_INVALID, ADDRESS_PRIVATE, fetchWebPage } from "./fetch-web-page.server";
+import { readWebAddress } from "./read-web-address.server";
+
+let server: Server;
+let base: string;
+let port: number;
+const allowHost = (host: string) => host === "127.0.0.1";
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    if (path === "/article") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(articlePage());
+    if (path === "/plain") return res.writeHead(200, { "content-type": "text/plain" }).end("A Plain Title\n\nBy Lee Park\n\nThe body of a plain essay.");
+    if (path === "/moved") return res.writeHead(302, { location: "/article" }).end();
+    if (path === "/to-localhost") return res.writeHead(302, { location: `http://localhost:${port}/article` }).end();
+    if (path === "/to-mapped") return res.writeHead(301, { location: `http://[::ffff:127.0.0.1]:${port}/article` }).end();
+    if (path.startsWith("/loop")) return res.writeHead(302, { location: `/loop${path.length}` }).end();
+    if (path === "/pdf") return res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.4");
+    if (path === "/huge") {
+      // No Content-Length: the limit must hold while reading the stream.
+      res.writeHead(200, { "content-type": "text/html" });
+      const chunk = "<p>" + "x".repeat(64 * 1024) + "</p>";
+      for (let i = 0; i < 40; i++) res.write(chunk);
+      return res.end();
+    }
+    if (path === "/slow") return void setTimeout(() => res.writeHead(200, { "content-type": "text/html" }).end("<p>late</p>"), 2000);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("readWebAddress", () => {
+  it("imports an article page: paragraphs kept, navigation, sidebar and footer in dropped", async () => {
+    const essay = await readWebAddress(`${base}/article`, {}, { allowHost });
+    expect(essay.title).toBe(ARTICLE_TITLE);
+    expect(essay.author).toBe("Ines Calder");
+    expect(essay.source).toBe(`${base}/article`);
+    expect(essay.paragraphs.filter((p) => p.kind === "body").map((p) => p.text)).toEqual(ARTICLE_PARAGRAPHS);
+    expect(essay.dropped.join("\n")).toMatch(/Navigation: World · Culture · Opinion[\s\S]*Most read[\s\S]*Page footer/);
+  });
+
+  it("follows a redirect and reports where the page ended up; reads plain text as text", async () => {
+    expect((await readWebAddress(`${base}/moved`, {}, { allowHost })).source).toBe(`${base}/article`);
+    expect(await readWebAddress(`${base}/plain`, {}, { allowHost })).toMatchObject({ title: "A Plain Title", author: "Lee Park" });
+  });
+});
+
+describe("fetchWebPage refuses", () => {
+  it("127.0.0.1, localhost and private addresses by default", async () => {
+    await expect(fetchWebPage(`${base}/article`)).rejects.toThrow(ADDRESS_PRIVATE);
+    await expect(fetchWebPage(`http://localhost:${port}/article`)).rejects.toThrow(ADDRESS_PRIVATE);
+    await expect(fetchWebPage("http://[::1]/")).rejects.toThrow(ADDRESS_PRIVATE);
+    await expect(fetchWebPage("http://169.254.169.254/latest/meta-data")).rejects.toThrow(ADDRESS_PRIVATE);
+    await expect(fetchWebPage("http://10.0.0.1/")).rejects.toThrow(ADDRESS_PRIVATE);
+  });
+
+  it("a redirect from an allowed host to a loopback address, however it is written", async () => {
+    await expect(fetchWebPage(`${base}/to-localhost`, { allowHost })).rejects.toThrow(ADDRESS_PRIVATE);
+    await expect(fetchWebPage(`${base}/to-mapped`, { allowHost })).rejects.toThrow(ADDRESS_PRIVATE);
+  });
+
+  it("more than three redirects", async () => {
+    await expect(fetchWebPage(`${base}/loop`, { allowHost })).rejects.toThrow(/more than 3 times/);
+  });
+
+  it("other schemes, credentials and what is not an address", async () => {
+    await expect(fetchWebPage("file:///etc/passwd")).rejects.toThrow(/Only web addresses/);
+    await expect(fetchWebPage("ftp://example.org/essay.txt")).rejects.toThrow(/Only web addresses/);
+    await expect(fetchWebPage("http://user:secret@example.org/")).rejects.toThrow(/user name or password/);
+    await expect(fetchWebPage("not a url")).rejects.toThrow(ADDRESS_INVALID);
+  });
+
+  it("a PDF, an error status, a page past the size limit and a slow server, each in words", async () => {
+    await expect(fetchWebPage(`${base}/pdf`, { allowHost })).rejects.toThrow(/is a PDF file.*upload the file/);
+    await expect(fetchWebPage(`${base}/missing`, { allowHost })).rejects.toThrow(/“404 Not Found”/);
+    await expect(fetchWebPage(`${base}/huge`, { allowHost, maxBytes: 1024 * 1024 })).rejects.toThrow(/larger than 1 MB/);
+    await expect(fetchWebPage(`${base}/slow`, { allowHost, timeoutMs: 300 })).rejects.toThrow(/did not send the page within 1 seconds/);
+  });
+});

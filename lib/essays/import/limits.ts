@@ -1,0 +1,14 @@
+/**
+ * How much the importer takes in. Shared by the form (which refuses a large file before sending it) and the server
+ * (which stops reading past the limit whatever the browser said).
+ */
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+export const PAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const PASTE_MAX_CHARS = 1_000_000;
+export const FETCH_TIMEOUT_MS = 10_000;
+export const MAX_REDIRECTS = 3;
+// A book-length PDF is not an essay a seminar reads in one sitting; these keep a stored essay to what a room can hold.
+export const MAX_PARAGRAPHS = 3000;
+export const MAX_PARAGRAPH_CHARS = 20_000;
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
