@@ -1,19 +1,3 @@
-import { lstatSync, realpathSync } from "node:fs";
-import path from "node:path";
-
-// A git worktree can share the main checkout's node_modules through a symlink. Turbopack resolves packages only
-// inside its root, so the root then spans both folders; an ordinary checkout keeps Next's default.
-function sharedModulesRoot() {
-  const modules = path.join(import.meta.dirname, "node_modules");
-  if (!lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
-  const here = import.meta.dirname.split(path.sep);
-  const there = path.dirname(realpathSync(modules)).split(path.sep);
-  let common = 0;
-  while (common < here.length && here[common] === there[common]) common++;
-  return here.slice(0, common).join(path.sep) || path.sep;
-}
-const root = sharedModulesRoot();
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or WebAssembly-backed packages are loaded by Node at run time rather than bundled.
@@ -27,7 +11,6 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // The custom server (server/main.ts) type-checks separately with `npm run typecheck`.
   typescript: { ignoreBuildErrors: false },
-  ...(root ? { turbopack: { root }, outputFileTracingRoot: root } : {}),
 };
 
 export default nextConfig;

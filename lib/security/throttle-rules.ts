@@ -22,6 +22,9 @@ export const THROTTLE_RULES = {
   // Essay previews, each of which may read a 10 MB file or make the server fetch a web address. An instructor
   // trying a few files and addresses previews a dozen times; 60 a quarter hour stops a script using Gloss to fetch.
   essayPreviewPerUser: { limit: 60, windowMs: 15 * MINUTE },
+  // Every attempt to change a password (the current one must be given): a stolen session must not become a way
+  // to guess it, and someone changing their password needs two or three tries at most.
+  changePasswordPerUser: { limit: 5, windowMs: 15 * MINUTE },
 } satisfies Record<string, ThrottleRule>;
 
 /** A counter row idle for longer than this can be deleted: it no longer decides anything. */

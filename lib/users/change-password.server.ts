@@ -2,11 +2,10 @@ import type { Db } from "../db/client.server";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { notifyAccessChange } from "../live/notify-access-change.server";
 import { hitThrottle } from "../security/hit-throttle.server";
+import { THROTTLE_RULES } from "../security/throttle-rules";
 import { tryAgainIn } from "../security/try-again";
 import { hashPassword, verifyPassword } from "./password.server";
 
-/** Attempts through this form, per account: a stolen session must not become a way to guess the password. */
-const GUESSES = { limit: 5, windowMs: 15 * 60_000 };
 
 /**
  * Sets a new password once the current one is given. Every session of the account ends (its sessionVersion moves
@@ -16,7 +15,7 @@ const GUESSES = { limit: 5, windowMs: 15 * 60_000 };
 export async function changePassword(db: Db, { userId, current, password }: { userId: string; current: string; password: string }): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } });
   if (!user) throw new AppError(AppErrorCode.NotFound, "This account no longer exists.");
-  const hit = await hitThrottle(db, `change-password:${userId}`, GUESSES);
+  const hit = await hitThrottle(db, `change-password:${userId}`, THROTTLE_RULES.changePasswordPerUser);
   if (!hit.allowed) throw new AppError(AppErrorCode.RateLimited, `Too many attempts to change your password. Try again ${tryAgainIn(hit.retryAfterMs)}.`);
   if (!(await verifyPassword(user.passwordHash, current))) throw new AppError(AppErrorCode.InvalidInput, "That is not your current password.");
   const passwordHash = await hashPassword(password);
