@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { AppError, AppErrorCode } from "@/lib/errors/app-error";
 import { megabytes, UPLOAD_MAX_BYTES } from "@/lib/essays/import/limits";
 import { previewEssay, type PreviewInput } from "@/lib/essays/import/preview-essay.server";
@@ -7,29 +8,10 @@ import { PreviewRequestSchema, UploadNameSchema } from "@/lib/essays/import/sche
 
 const answer = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-/** Reads at most `limit` bytes of the body; null when it is longer. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts);
-}
-
 /** The request as a preview input: JSON for a paste or an address, the file itself (named in a header) otherwise. */
 async function parseInput(request: Request): Promise<PreviewInput | { error: string; status: number }> {
   if ((request.headers.get("content-type") ?? "").startsWith("application/json")) {
-    const body = await readLimited(request, 4 * 1024 * 1024);
+    const body = await readLimitedBody(request, 4 * 1024 * 1024);
     if (body === null) return { status: 413, error: "That is more text than an essay: paste one essay at a time." };
     const json = (() => {
       try {
@@ -43,7 +25,7 @@ async function parseInput(request: Request): Promise<PreviewInput | { error: str
   }
   const name = UploadNameSchema.safeParse(decodeURIComponent(request.headers.get("x-file-name") ?? ""));
   if (!name.success) return { status: 400, error: name.error.issues[0].message };
-  const bytes = await readLimited(request, UPLOAD_MAX_BYTES);
+  const bytes = await readLimitedBody(request, UPLOAD_MAX_BYTES);
   if (bytes === null) return { status: 413, error: `The file is larger than ${megabytes(UPLOAD_MAX_BYTES)}.` };
   return { from: "file", name: name.data, bytes };
 }

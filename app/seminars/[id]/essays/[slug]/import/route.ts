@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { AppError, AppErrorCode } from "@/lib/errors/app-error";
 import { importDiscussion } from "@/lib/export/import-discussion.server";
 import { IMPORT_MAX_BYTES } from "@/lib/export/schemas";
@@ -8,25 +9,6 @@ type Params = { params: Promise<{ id: string; slug: string }> };
 
 const answer = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 const notFound = () => answer(404, { error: "Not found." });
-
-/** Reads at most `limit` bytes of the body as text; null when it is longer. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts).toString("utf8");
-}
 
 /**
  * Imports a Gloss JSON-LD export (the request's body) into the seminar's discussion of the essay; answers with what
@@ -43,7 +25,8 @@ export async function POST(request: Request, { params }: Params) {
   if (origin !== null && URL.canParse(origin) && new URL(origin).host !== host) return answer(403, { error: "Imports are accepted from Gloss's own pages only." });
   const essay = await getDb().essay.findUnique({ where: { slug }, select: { id: true } });
   if (!essay) return notFound();
-  const text = await readLimited(request, IMPORT_MAX_BYTES);
+  const body = await readLimitedBody(request, IMPORT_MAX_BYTES);
+  const text = body?.toString("utf8") ?? null;
   if (text === null) return answer(413, { error: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB.` });
   try {
     const report = await importDiscussion(getDb(), { seminarId, essayId: essay.id, userId: user.id, json: text });
