@@ -9,6 +9,9 @@ export const FETCH_TIMEOUT_MS = 10_000;
 export const MAX_REDIRECTS = 3;
 // A book-length PDF is not an essay a seminar reads in one sitting; these keep a stored essay to what a room can hold.
 export const MAX_PARAGRAPHS = 3000;
+// A .docx unpacked: a long essay's XML is a few megabytes; more is padding, pictures or a zip bomb.
+export const DOCX_UNPACKED_MAX_BYTES = 100 * 1024 * 1024;
+export const DOCX_MAX_ENTRIES = 2000;
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

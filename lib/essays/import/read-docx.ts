@@ -10,13 +10,25 @@ import { AppError, AppErrorCode } from "../../errors/app-error";
 import { essayFromBlocks } from "../import-essay";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
 import { htmlBlocks } from "./html-blocks";
+import { DOCX_MAX_ENTRIES, DOCX_UNPACKED_MAX_BYTES, megabytes } from "./limits";
+import { unpackedZipSize, ZipTooLarge } from "./zip-size";
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 export const DOCX_UNREADABLE =
   "This .docx file could not be read: it may be damaged, or be an older Word .doc file. Open it in Word or LibreOffice and save it as .docx, then try again.";
 
-export async function readDocx(bytes: Uint8Array, { source = null, ...options }: ReadOptions = {}): Promise<EssayPreview> {
+export const DOCX_TOO_LARGE = `This .docx file unpacks to more than ${megabytes(DOCX_UNPACKED_MAX_BYTES)}, far more than an essay's text. Remove pictures or embedded files, or save it as plain text, then try again.`;
+
+export async function readDocx(
+  bytes: Uint8Array,
+  { source = null, maxUnpackedBytes = DOCX_UNPACKED_MAX_BYTES, ...options }: ReadOptions & { maxUnpackedBytes?: number } = {},
+): Promise<EssayPreview> {
+  try {
+    unpackedZipSize(bytes, { maxTotalBytes: maxUnpackedBytes, maxEntries: DOCX_MAX_ENTRIES });
+  } catch (error) {
+    throw new AppError(AppErrorCode.InvalidInput, error instanceof ZipTooLarge ? DOCX_TOO_LARGE : DOCX_UNREADABLE);
+  }
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP }));
