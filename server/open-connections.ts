@@ -30,6 +30,8 @@ function closingFor(event: AccessEvent, connection: OpenConnection): [CloseCodeV
       return connection.roomId === roomIdFor(event.essayId, event.seminarId) ? [CloseCode.RoomNotFound, "the essay was taken off the reading list"] : null;
     case "seminar-archived":
       return connection.seminarId === event.seminarId ? [CloseCode.Archived, "the seminar was archived: it is read-only now"] : null;
+    case "essay-revised":
+      return null;
   }
 }
 
@@ -74,6 +76,7 @@ export class OpenConnections {
    */
   apply(event: AccessEvent): number {
     for (const run of this.checking) run.stale = true;
+    if (event.type === "essay-revised") return 0;
     const candidates = "userId" in event ? [...(this.byUser.get(event.userId) ?? [])] : this.all();
     let closed = 0;
     for (const connection of candidates) {

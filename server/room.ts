@@ -172,6 +172,14 @@ export class Room {
     return room;
   }
 
+  /**
+   * The essay was revised: notes on its new paragraphs are accepted from now on. Ids are only added: a removed
+   * paragraph keeps its notes, which may still be edited (lib/rooms/find-room.server.ts lists it too).
+   */
+  addParagraphIds(ids: Iterable<string>): void {
+    for (const id of ids) this.record.paragraphIds.add(id);
+  }
+
   setSeminarFacts(facts: Pick<RoomFacts, "tags" | "memberIds">): void {
     this.seminarFacts = facts;
     this.lastingFacts = null;

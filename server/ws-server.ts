@@ -77,11 +77,24 @@ export function createWsServer(options: WsServerOptions): WsServer {
   );
   const accessEvents = options.databaseUrl
     ? listenForAccessEvents(options.databaseUrl, {
-        onEvent: (event) => connections.apply(event),
+        onEvent: (event) => {
+          if (event.type === "essay-revised") return void refreshParagraphs(event.essayId);
+          connections.apply(event);
+        },
         onResync: () => void connections.recheckAll(),
         log,
       })
     : null;
+
+  /** Loaded rooms on a revised essay: their records read again, so the checks know its new paragraphs. */
+  async function refreshParagraphs(essayId: string) {
+    for (const [roomId, loading] of rooms) {
+      const room = await loading.catch(() => null);
+      if (!room || room.destroyed || room.record.essayId !== essayId) continue;
+      const fresh = await findRoom(db, roomId).catch(() => null);
+      if (fresh) room.addParagraphIds(fresh.paragraphIds);
+    }
+  }
 
   // What Redis may have lost (room-bus.ts): back on the subscribing side, this instance catches up; back on the
   // publishing side, it asks the others to.

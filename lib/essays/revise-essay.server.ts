@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.server";
+import { notifyAccessChange } from "../live/notify-access-change.server";
 import type { Prisma } from "../generated/prisma/client";
 import { IN_ESSAY } from "./in-essay";
 import { requireReviser } from "./require-reviser.server";
@@ -22,6 +23,8 @@ export async function reviseEssay(db: Db, { seminarId, essayId, userId, text }: 
     const current = await tx.paragraph.findMany({ where: { essayId, ...IN_ESSAY }, orderBy: { position: "asc" }, select: { id: true, kind: true, text: true } });
     const plan = planRevision(current, readRevisedText(text, essay!.title).paragraphs);
     await applyPlan(tx, essayId, plan);
+    // Loaded rooms on this essay learn its new paragraphs, or notes on them would be refused until they unload.
+    await notifyAccessChange(tx, { type: "essay-revised", essayId });
     return plan;
   });
 }

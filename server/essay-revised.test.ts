@@ -1,0 +1,47 @@
+/**
+ * A revision adds paragraphs to an essay whose rooms are loaded: the websocket server hears of it (the access
+ * channel) and accepts notes on the new paragraphs at once, instead of refusing them until the room unloads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANNOTATIONS, entryKey } from "../lib/doc/layout";
+import { reviseEssay } from "../lib/essays/revise-essay.server";
+import { highlight, putAnnotation } from "../tests/helpers/entries";
+import { setupSeminar, type SeminarFixture } from "../tests/helpers/seminar-fixture";
+import { until } from "../tests/helpers/until";
+
+let f: SeminarFixture;
+
+beforeAll(async () => {
+  f = await setupSeminar({ listen: true });
+});
+
+afterAll(async () => {
+  await f.close();
+});
+
+describe("a revised essay's loaded rooms", () => {
+  it("accept a note on a paragraph the revision added", async () => {
+    const ada = await f.joined(f.ada);
+    const paragraphs = await f.database.db.paragraph.findMany({ where: { essayId: f.essayId, position: { gte: 0 } }, orderBy: { position: "asc" } });
+    const added = "A paragraph the instructor added after the room was loaded, with words to mark.";
+    const text = [...paragraphs.map((p) => p.text).slice(0, 2), added, ...paragraphs.map((p) => p.text).slice(2)].join("\n\n");
+    await reviseEssay(f.database.db, { seminarId: f.firstSeminarId, essayId: f.essayId, userId: f.teacher.id, text });
+    const fresh = await f.database.db.paragraph.findFirstOrThrow({ where: { essayId: f.essayId, text: added } });
+
+    const mark = highlight(f.ada, { id: fresh.id, text: added }, "words to mark");
+    // The event travels through PostgreSQL: write once the room has heard of it, as a reader reloading would.
+    await until(async () => {
+      const probe = await f.joined(f.ben);
+      const accepted = await new Promise<boolean>((resolve) => {
+        probe.ws.once("close", () => resolve(false));
+        putAnnotation(probe.doc, highlight(f.ben, { id: fresh.id, text: added }, "paragraph"));
+        setTimeout(() => resolve(probe.ws.readyState === probe.ws.OPEN), 500);
+      });
+      return accepted;
+    }, "a note on the new paragraph accepted");
+    putAnnotation(ada.doc, mark);
+    await until(async () => (await f.database.db.annotation.findFirst({ where: { id: mark.id } })) !== null, "the note's row");
+    expect(ada.ws.readyState).toBe(ada.ws.OPEN);
+    expect(ada.doc.getMap(ANNOTATIONS).has(entryKey(f.ada.id, mark.id))).toBe(true);
+  });
+});
