@@ -13,7 +13,7 @@
  */
 import * as Y from "yjs";
 import type { EntryIndex } from "../lib/doc/entry-index";
-import { ANNOTATIONS, COMMENTS, HIDDEN, OPENERS, RESOLVED, entryKey, parseEntryKey, type Comment, type Opener } from "../lib/doc/layout";
+import { ANCHORS, ANNOTATIONS, COMMENTS, HIDDEN, OPENERS, RESOLVED, entryKey, parseEntryKey, type Comment, type Opener } from "../lib/doc/layout";
 
 export const SERVER_ORIGIN = Symbol("gloss server");
 
@@ -71,9 +71,17 @@ export class Moderator {
           if (value.parentId === null) this.recordOpener(value.annotationId);
         }
       }
+      const anchors = this.doc.getMap(ANCHORS);
       for (const key of changed.get(ANNOTATIONS) ?? []) {
         const annotationId = parseEntryKey(key)?.id;
         if (annotationId) this.recordOpener(annotationId);
+        // A note deleted takes its instructor's placement with it.
+        if (annotationId && !this.doc.getMap(ANNOTATIONS).has(key) && anchors.has(annotationId)) anchors.delete(annotationId);
+      }
+      for (const annotationId of changed.get(ANCHORS) ?? []) {
+        // Placed while its note was being deleted: nothing left to place.
+        const author = this.index.annotationAuthor(annotationId);
+        if (anchors.has(annotationId) && (author === undefined || !this.doc.getMap(ANNOTATIONS).has(entryKey(author, annotationId)))) anchors.delete(annotationId);
       }
       for (const commentId of changed.get(HIDDEN) ?? []) {
         const key = keyOf(commentId);
@@ -99,7 +107,7 @@ export class Moderator {
   tidyAll(): void {
     const all = (name: string) => new Set(this.doc.getMap(name).keys());
     const hidden = new Set([...all(HIDDEN), ...this.withheld.keys()]);
-    this.afterChange(new Map([[COMMENTS, all(COMMENTS)], [HIDDEN, hidden], [RESOLVED, all(RESOLVED)], [ANNOTATIONS, all(ANNOTATIONS)]]));
+    this.afterChange(new Map([[COMMENTS, all(COMMENTS)], [HIDDEN, hidden], [RESOLVED, all(RESOLVED)], [ANNOTATIONS, all(ANNOTATIONS)], [ANCHORS, all(ANCHORS)]]));
   }
 
   /**

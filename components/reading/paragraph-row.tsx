@@ -40,6 +40,8 @@ type ParagraphRowProps = {
     onComment: () => void;
     onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
     onSpotlight?: () => void;
+    /** While an instructor re-attaches a note: put it on the selected words. */
+    onAttach?: () => void;
   } | null;
   /** During live seminar mode: how many are reading this paragraph and how many notes it has. */
   activity?: { readers: number; notes: number } | null;
@@ -106,6 +108,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
             onComment={toolbar.onComment}
             onlyMe={toolbar.onlyMe}
             onSpotlight={toolbar.onSpotlight}
+            onAttach={toolbar.onAttach}
           />
         ) : null}
 

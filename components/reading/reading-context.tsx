@@ -23,6 +23,8 @@ export type ThreadActions = {
   reopen: (thread: Thread) => void;
   react: (thread: Thread, comment: CommentView, kind: ReactionKind | null) => void;
   setHidden: (thread: Thread, comment: CommentView, hidden: boolean) => void;
+  /** Instructors, after a revision: keep the note where it was re-anchored (the review queue's "confirm"). */
+  confirmPlace: (thread: Thread) => void;
 };
 
 export type Reading = {
@@ -37,6 +39,9 @@ export type Reading = {
   tagsFor: (thread: Thread) => readonly string[];
   mentionableFor: (thread: Thread) => readonly Member[];
   actions: ThreadActions;
+  /** The note an instructor is re-attaching: the next words they select can take it ("Attach note here"). */
+  reattachingId: string | null;
+  setReattachingId: (annotationId: string | null) => void;
   /** The one thread whose reply box is open (the `r` shortcut opens it too). */
   replyingId: string | null;
   setReplyingId: (annotationId: string | null) => void;

@@ -7,6 +7,7 @@ import { allThreads, fillWithheld, mergeRoomViews, withheldIds } from "@/lib/doc
 import {
   createHighlight,
   createParagraphComment,
+  placeNote,
   type CommentDraft,
   type WriteTarget,
 } from "@/lib/client/annotate";
@@ -131,6 +132,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const [activeId, setActiveId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [replyingId, setReplyingId] = useState<string | null>(null);
+  const [reattachingId, setReattachingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>("yellow");
   const [onlyMe, setOnlyMe] = useState(false);
@@ -279,7 +281,25 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     requestAnimationFrame(() => document.getElementById(`thread-${annotation.id}`)?.focus({ preventScroll: true }));
   }
 
-  const actions = threadActions(newNoteTarget, refocusParagraph);
+  const actions = threadActions(newNoteTarget, refocusParagraph, (paragraphId) => byId.get(paragraphId)?.text);
+
+  /** The review queue's "re-attach": the note the instructor chose goes on the words they have selected. */
+  function attachSelection() {
+    if (!selection || !reattachingId) return;
+    const paragraph = byId.get(selection.paragraphId);
+    const annotationId = reattachingId;
+    clearSelection();
+    if (!paragraph) return;
+    try {
+      placeNote(newNoteTarget(false), { annotationId, paragraphId: paragraph.id, paragraphText: paragraph.text, span: { start: selection.start, end: selection.end } });
+      setReattachingId(null);
+      setActiveId(annotationId);
+      setNotice("Note attached to the selected words.");
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : "The note could not be attached here.");
+    }
+  }
+
 
   const reading: Reading = {
     me,
@@ -290,6 +310,11 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     tagsFor: (thread) => (thread.private ? PRIVATE_TAGS : tags),
     mentionableFor: (thread) => (thread.private ? NOBODY : mentionable),
     actions,
+    reattachingId,
+    setReattachingId(annotationId) {
+      setReattachingId(annotationId);
+      if (annotationId) setNotice("Select the words this note belongs to, then choose “Attach note here”.");
+    },
     replyingId,
     setReplyingId,
   };
@@ -391,7 +416,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
                         placement: selection.placement,
                         onHighlight: (color: HighlightColor) => highlightSelection(color),
                         onComment: () => commentOnSelection(),
-                        onlyMe: onlyMeToggle,
+                        onlyMe: reattachingId ? null : onlyMeToggle,
+                        onAttach: reattachingId ? attachSelection : undefined,
                         onSpotlight: moderates(role) && canWriteShared ? spotlightSelection : undefined,
                       }
                     : null

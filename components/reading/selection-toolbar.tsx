@@ -16,6 +16,8 @@ type SelectionToolbarProps = {
   onlyMe: { on: boolean; onChange: (on: boolean) => void } | null;
   /** Offered to instructors: put the selected words in front of the class (live seminar mode). */
   onSpotlight?: () => void;
+  /** While an instructor re-attaches a note after a revision: put it on these words. */
+  onAttach?: () => void;
 };
 
 /**
@@ -25,7 +27,7 @@ type SelectionToolbarProps = {
  * buttons. Pressing a button must not clear the selection first, hence the prevented mousedown.
  */
 export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps>(function SelectionToolbar(
-  { placement, onHighlight, onComment, onlyMe, onSpotlight },
+  { placement, onHighlight, onComment, onlyMe, onSpotlight, onAttach },
   ref,
 ) {
   const docked = useMediaQuery(NARROW_SCREEN);
@@ -53,6 +55,14 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
           : `absolute -translate-x-1/2 rounded-full py-1 pl-2 pr-1 ${placement.above ? "-translate-y-full" : ""}`
       }`}
     >
+      {onAttach ? (
+        <>
+          <button type="button" onClick={onAttach} className="rounded-full bg-accent px-3 py-1 font-medium text-white hover:bg-accent-strong">
+            Attach note here
+          </button>
+          <span aria-hidden="true" className="mx-1 h-5 w-px bg-line" />
+        </>
+      ) : null}
       {HIGHLIGHT_COLORS.map((color) => (
         <button
           key={color}

@@ -3,6 +3,7 @@ import {
   deleteComment,
   editComment,
   hideComment,
+  placeNote,
   react,
   reopenThread,
   reply,
@@ -19,7 +20,11 @@ import { deletesWholeNote, type ThreadActions } from "./reading-context";
  * What the margin's cards do, each a write to the thread's own room (the shared one, or the reader's private notes).
  * `refocusParagraph`: where focus goes when the note it was in disappears.
  */
-export function threadActions(targetOf: (isPrivate: boolean) => WriteTarget, refocusParagraph: (paragraphId: string) => void): ThreadActions {
+export function threadActions(
+  targetOf: (isPrivate: boolean) => WriteTarget,
+  refocusParagraph: (paragraphId: string) => void,
+  textOf: (paragraphId: string) => string | undefined,
+): ThreadActions {
   const targetFor = (thread: Thread) => targetOf(thread.private);
   const rootOf = (thread: Thread): string => {
     if (!thread.opener) throw new Error("This thread has no opening comment to resolve.");
@@ -50,6 +55,11 @@ export function threadActions(targetOf: (isPrivate: boolean) => WriteTarget, ref
     setHidden(thread, comment, hidden) {
       if (hidden) hideComment(targetFor(thread), comment.id);
       else showComment(targetFor(thread), comment.id);
+    },
+    confirmPlace(thread) {
+      const text = thread.shownBeside ? textOf(thread.shownBeside) : undefined;
+      if (!thread.span || !thread.shownBeside || text === undefined) throw new Error("This note has no place in the essay to confirm; re-attach it to words instead.");
+      placeNote(targetFor(thread), { annotationId: thread.annotation.id, paragraphId: thread.shownBeside, paragraphText: text, span: thread.span });
     },
   };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { mayResolve } from "@/lib/doc/permissions";
+import { mayResolve, moderates } from "@/lib/doc/permissions";
 import type { Thread } from "@/lib/doc/read";
 import { HIGHLIGHT_STYLES } from "@/lib/client/highlight-colors";
 import { Byline, CommentBlock, Confirm, ErrorNote, Time, badge, linkButton, quietButton } from "./comment-block";
@@ -43,6 +43,7 @@ export function ThreadCard({ thread, active, onActivate, onHover, onShowInText }
   }, [replying]);
 
   const canWrite = reading.canWrite(thread);
+  const placing = canWrite && !thread.private && moderates(reading.role) && (thread.review !== null || thread.unanchored !== null);
   const canResolve = canWrite && opener !== null && mayResolve({ id: me.id, name: me.name, role: thread.private ? "owner" : reading.role }, opener.authorId);
   const quote = annotation.selector?.[0].exact ?? null;
   const colour = annotation.color ? HIGHLIGHT_STYLES[annotation.color] : null;
@@ -139,6 +140,29 @@ export function ThreadCard({ thread, active, onActivate, onHover, onShowInText }
         <p data-unanchored className="mb-1.5 text-xs text-muted">
           <span className="font-semibold">Unanchored:</span> {thread.unanchored}.
         </p>
+      ) : null}
+      {placing ? (
+        // The review queue, for instructors: keep the note where it landed, or put it on other words.
+        <div role="group" aria-label="Place this note" className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+          {thread.review && thread.span ? (
+            <button type="button" onClick={(event) => (event.stopPropagation(), attempt(() => actions.confirmPlace(thread), setError))} className={linkButton}>
+              Confirm placement
+            </button>
+          ) : null}
+          <button
+            type="button"
+            aria-pressed={reading.reattachingId === annotation.id}
+            onClick={(event) => {
+              event.stopPropagation();
+              reading.setReattachingId(reading.reattachingId === annotation.id ? null : annotation.id);
+            }}
+            className={linkButton}
+          >
+            {reading.reattachingId === annotation.id ? "Cancel re-attaching" : "Re-attach…"}
+          </button>
+        </div>
+      ) : thread.placedBy && !orphaned ? (
+        <p className="mb-1.5 text-xs text-muted">Placed by {thread.placedBy} after a revision.</p>
       ) : null}
 
       {quote ? (

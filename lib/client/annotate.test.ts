@@ -11,6 +11,7 @@ import {
   deleteComment,
   editComment,
   hideComment,
+  placeNote,
   react,
   reopenThread,
   reply,
@@ -192,5 +193,19 @@ describe("annotate: changing threads", () => {
     resolveThread(owner, opener.id);
     expect(() => hideComment(owner, opener.id)).toThrow(/only instructors/i);
     expect([...doc.getMap<Annotation>(ANNOTATIONS).values()]).toHaveLength(1);
+  });
+});
+
+describe("annotate: placing a note after a revision", () => {
+  it("lets an instructor place a note on words, and nobody else; a reader then sees it there", () => {
+    const { doc, as } = room();
+    const note = createHighlight(as(ada), { paragraphId: paragraph.id, paragraphText: paragraph.text, span: { start: 0, end: 5 }, color: "yellow" });
+    const words = { start: 6, end: 12 };
+    expect(() => placeNote(as(ada), { annotationId: note.id, paragraphId: paragraph.id, paragraphText: paragraph.text, span: words })).toThrow(/Only instructors re-attach notes/);
+    placeNote(as(teacher), { annotationId: note.id, paragraphId: paragraph.id, paragraphText: paragraph.text, span: words });
+    const thread = readRoom(doc, [paragraph]).paragraphs.get(paragraph.id)!.threads[0]!;
+    expect(thread.span).toEqual(words);
+    expect(thread.placedBy).toBe(teacher.name);
+    expect(() => placeNote(as(teacher), { annotationId: "no-such-note", paragraphId: paragraph.id, paragraphText: paragraph.text, span: words })).toThrow(/No such note/);
   });
 });

@@ -7,12 +7,14 @@
 import type * as Y from "yjs";
 import { selectorsFor, type Span } from "../doc/anchor";
 import {
+  ANCHORS,
   ANNOTATIONS,
   COMMENTS,
   HIDDEN,
   REACTIONS,
   RESOLVED,
   entryKey,
+  type Anchor,
   type Annotation,
   type Comment,
   type HighlightColor,
@@ -259,4 +261,14 @@ export function hideComment(target: WriteTarget, commentId: string): void {
 
 export function showComment(target: WriteTarget, commentId: string): void {
   apply(target, [{ map: HIDDEN, key: commentId, delete: true }], "This comment cannot be shown again");
+}
+
+/**
+ * Places a note on words after a revision (the review queue): the instructor confirms where it was re-anchored, or
+ * attaches it to words they selected. The author's own entry is left as written; readers place it here instead.
+ */
+export function placeNote(target: WriteTarget, { annotationId, paragraphId, paragraphText, span }: { annotationId: string; paragraphId: string; paragraphText: string; span: Span }): void {
+  const { writer } = target;
+  const anchor: Anchor = { id: annotationId, paragraphId, selector: selectorsFor(paragraphText, span), byId: writer.id, byName: writer.name, at: nowOf(target) };
+  apply(target, [{ map: ANCHORS, key: annotationId, value: anchor }], "This note cannot be placed here");
 }

@@ -43,6 +43,7 @@ const thread = (a: Annotation, opener: CommentView | null, replies: CommentView[
   review: null,
   unanchored: null,
   shownBeside: null,
+  placedBy: null,
   resolved: null,
   private: false,
   ...extra,

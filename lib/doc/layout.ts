@@ -25,7 +25,8 @@ export const REACTIONS = "reactions";
 export const HIDDEN = "hidden";
 export const RESOLVED = "resolved";
 export const OPENERS = "openers";
-export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED, OPENERS] as const;
+export const ANCHORS = "anchors";
+export const ROOT_MAPS = [ANNOTATIONS, COMMENTS, REACTIONS, HIDDEN, RESOLVED, OPENERS, ANCHORS] as const;
 export type RootMapName = (typeof ROOT_MAPS)[number];
 
 export const HIGHLIGHT_COLORS = ["yellow", "green", "blue", "pink", "violet"] as const;
@@ -122,6 +123,23 @@ export type Moderation = z.infer<typeof ModerationSchema>;
 export const OpenerSchema = z.object({ id, commentId: id, at: timestamp }).strict();
 export type Opener = z.infer<typeof OpenerSchema>;
 
+/**
+ * Where an instructor placed a note after a revision, overriding the annotation's own selector: a placement they
+ * confirmed, or words they attached it to by hand (the review queue, issue 10). Key: the annotation's id. The
+ * author's entry is left as written; readers place the note here instead.
+ */
+export const AnchorSchema = z
+  .object({
+    id,
+    paragraphId: id,
+    selector: z.tuple([TextQuoteSelectorSchema, TextPositionSelectorSchema]),
+    byId: id,
+    byName: z.string().min(1).max(100),
+    at: timestamp,
+  })
+  .strict();
+export type Anchor = z.infer<typeof AnchorSchema>;
+
 export const entrySchemas = {
   [ANNOTATIONS]: AnnotationSchema,
   [COMMENTS]: CommentSchema,
@@ -129,6 +147,7 @@ export const entrySchemas = {
   [HIDDEN]: ModerationSchema,
   [RESOLVED]: ModerationSchema,
   [OPENERS]: OpenerSchema,
+  [ANCHORS]: AnchorSchema,
 } as const;
 
 

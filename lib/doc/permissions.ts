@@ -1,4 +1,5 @@
 import {
+  ANCHORS,
   ANNOTATIONS,
   BUILT_IN_TAGS,
   COMMENTS,
@@ -10,6 +11,7 @@ import {
   parseEntryKey,
   REACTIONS,
   RESOLVED,
+  type Anchor,
 } from "./layout";
 
 /** The role comes from the database (lib/rooms/authorize-room.server.ts), never from the client. */
@@ -60,6 +62,7 @@ export function checkSet(map: string, key: string, value: unknown, writer: Write
   if (!parsed.success) return refuse(`invalid ${map} entry: ${parsed.error.issues[0]?.message ?? "bad shape"}`);
   const entry = parsed.data;
 
+  if (map === ANCHORS) return checkAnchor(key, entry as Anchor, writer, facts);
   if (map === HIDDEN || map === RESOLVED) {
     if (entry.id !== key) return refuse("a moderation entry's key must be the comment's id");
     if ("byId" in entry && (entry.byId !== writer.id || entry.byName !== writer.name)) {
@@ -140,6 +143,7 @@ export function checkDelete(map: string, key: string, writer: Writer, facts: Roo
   if (!isRootMapName(map)) return refuse(`unknown map "${map}"`);
   if (map === OPENERS) return refuse("only the server records who opened a thread");
   if (map === HIDDEN || map === RESOLVED) return checkModeration(map, key, writer, facts);
+  if (map === ANCHORS) return moderates(writer.role) ? null : refuse("only instructors re-attach notes");
   const owner = parseEntryKey(key);
   if (!owner || owner.authorId !== writer.id) return refuse("entries may only be deleted by their author");
   return null;
@@ -150,6 +154,16 @@ export function checkDelete(map: string, key: string, writer: Writer, facts: Roo
  * (another first comment on the same highlight never takes the thread over). Both apply to comments the room
  * has; on a comment deleted meanwhile they are allowed and then undone by the server (see CommentFact).
  */
+/** An instructor's placement of a note after a revision (layout.ts, AnchorSchema). */
+function checkAnchor(key: string, anchor: Anchor, writer: Writer, facts: RoomFacts): Refusal | null {
+  if (anchor.id !== key) return refuse("a placement's key must be the note's id");
+  if (anchor.byId !== writer.id || anchor.byName !== writer.name) return refuse("a placement is recorded in the instructor's own name");
+  if (!moderates(writer.role)) return refuse("only instructors re-attach notes");
+  if (facts.annotation && !facts.annotation(key)) return refuse("no such note to re-attach");
+  if (facts.paragraphIds && !facts.paragraphIds.has(anchor.paragraphId)) return refuse("the paragraph is not part of this room's essay");
+  return checkTime(anchor.at, undefined, facts);
+}
+
 /**
  * Whether `role` moderates its room: hides and shows comments, resolves any thread, reads hidden text. The one rule,
  * asked by the checks below and by the reading room's cards alike.

@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { reanchor, reanchorReason } from "./reanchor";
 import { pickOpener } from "./opener";
 import {
+  ANCHORS,
+  AnchorSchema,
   ANNOTATIONS,
   AnnotationSchema,
   COMMENTS,
@@ -26,6 +28,7 @@ import {
   type Opener,
   type Reaction,
   type ReactionKind,
+  type Anchor,
 } from "./layout";
 
 export type ParagraphText = { id: string; text: string };
@@ -62,6 +65,8 @@ export type Thread = {
   unanchored: string | null;
   /** The paragraph the thread is shown beside: its annotation's, or the one its words moved to; null when unanchored. */
   shownBeside: string | null;
+  /** The instructor who confirmed or re-attached the note's place after a revision (layout.ts, AnchorSchema). */
+  placedBy: string | null;
   /** Set when the thread's author or an instructor resolved it. */
   resolved: Moderation | null;
   /** Read from the reader's private room: nobody else has it. */
@@ -107,6 +112,16 @@ function readModeration(doc: Y.Doc, name: string): Map<string, Moderation> {
   const entries = new Map<string, Moderation>();
   doc.getMap(name).forEach((value, key) => {
     const parsed = ModerationSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) entries.set(key, parsed.data);
+  });
+  return entries;
+}
+
+/** Instructors' placements of notes after a revision, by annotation id. */
+function readAnchors(doc: Y.Doc): Map<string, Anchor> {
+  const entries = new Map<string, Anchor>();
+  doc.getMap(ANCHORS).forEach((value, key) => {
+    const parsed = AnchorSchema.safeParse(value);
     if (parsed.success && parsed.data.id === key) entries.set(key, parsed.data);
   });
   return entries;
@@ -216,21 +231,25 @@ export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadO
   const isPrivate = options.private ?? false;
   const annotations = readAnnotations(doc).sort(byTime);
   const comments = discussions(doc, annotations);
+  const anchors = readAnchors(doc);
   const views = new Map<string, ParagraphView>(paragraphs.map((p) => [p.id, emptyView()]));
   const unanchored: Thread[] = [];
 
   for (const annotation of annotations) {
     const discussion = comments.get(annotation.id) ?? NO_DISCUSSION;
+    const anchor = anchors.get(annotation.id);
     const thread = (span: Thread["span"], review: string | null, why: string | null, shownBeside: string | null): Thread => ({
-      annotation, ...discussion, span, review, unanchored: why, shownBeside, private: isPrivate,
+      annotation, ...discussion, span, review, unanchored: why, shownBeside, placedBy: anchor?.byName ?? null, private: isPrivate,
     });
-    if (!annotation.selector) {
+    // An instructor's placement wins over the author's selector: it is where the note belongs after a revision.
+    const target = anchor ?? annotation;
+    if (!target.selector) {
       const view = views.get(annotation.paragraphId);
       if (view) view.threads.push(thread(null, null, null, annotation.paragraphId));
       else unanchored.push(thread(null, null, "the paragraph was removed", null));
       continue;
     }
-    const placed = reanchor(annotation.paragraphId, annotation.selector, paragraphs);
+    const placed = reanchor(target.paragraphId, target.selector, paragraphs);
     const view = placed.orphan ? undefined : views.get(placed.paragraphId);
     if (placed.orphan || !view) {
       unanchored.push(thread(null, null, reanchorReason(placed), null));

@@ -66,4 +66,18 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   await expect(unanchored).toContainText(NOTE_B);
   await expect(unanchored).not.toContainText(NOTE_A);
   await page.screenshot({ path: "screenshots/revise-reader.png", fullPage: true });
+
+  // The instructor re-attaches it to the words it now belongs to; everyone sees it there, after a reload too.
+  const THIRD_NOW = THIRD.replace(" and ends conversations", "");
+  await unanchored.locator("article[data-thread-id]").filter({ hasText: NOTE_B }).getByRole("button", { name: "Re-attach…" }).click();
+  await expect(page.getByText("Select the words this note belongs to")).toBeVisible();
+  await selectWords(paragraphWith(page, THIRD_NOW), "closes questions");
+  await page.getByRole("toolbar", { name: "Annotate the selected words" }).getByRole("button", { name: "Attach note here" }).click();
+  await expect(page.getByRole("region", { name: "Unanchored notes" })).toHaveCount(0);
+  await expect(paragraphWith(page, THIRD_NOW).locator("mark")).toHaveText("closes questions");
+  await expect(page.locator("article[data-thread-id]").filter({ hasText: NOTE_B })).toContainText("Placed by Iris after a revision.");
+  await expect(page.locator("[data-saved=true]")).toBeVisible();
+  await page.reload();
+  await waitUntilLive(page);
+  await expect(paragraphWith(page, THIRD_NOW).locator("mark")).toHaveText("closes questions");
 });
