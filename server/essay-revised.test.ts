@@ -1,6 +1,7 @@
 /**
  * A revision adds paragraphs to an essay whose rooms are loaded: the websocket server hears of it (the access
- * channel) and accepts notes on the new paragraphs at once, instead of refusing them until the room unloads.
+ * channel), tells the pages open on it, and accepts notes on the new paragraphs at once, instead of refusing them
+ * until the room unloads.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANNOTATIONS, entryKey } from "../lib/doc/layout";
@@ -27,6 +28,8 @@ describe("a revised essay's loaded rooms", () => {
     const text = [...paragraphs.map((p) => p.text).slice(0, 2), added, ...paragraphs.map((p) => p.text).slice(2)].join("\n\n");
     await reviseEssay(f.database.db, { seminarId: f.firstSeminarId, essayId: f.essayId, userId: f.teacher.id, text });
     const fresh = await f.database.db.paragraph.findFirstOrThrow({ where: { essayId: f.essayId, text: added } });
+    // Pages already open are told, through the server's own presence entry, so they can offer a reload.
+    await until(() => ada.received.some((frame) => Buffer.from(frame).includes(Buffer.from("essayRevisedAt"))), "the revision announced to an open page");
 
     const mark = highlight(f.ada, { id: fresh.id, text: added }, "words to mark");
     // The event travels through PostgreSQL: write once the room has heard of it, as a reader reloading would.

@@ -173,6 +173,14 @@ export class Room {
   }
 
   /**
+   * Tells the room's open pages that the essay was revised, through the server's own presence entry (which carries
+   * no reader, so no page lists it): they offer a reload for the new text (components/reading/revised-banner.tsx).
+   */
+  announceRevision(at: number): void {
+    this.awareness.setLocalState({ essayRevisedAt: at });
+  }
+
+  /**
    * The essay was revised: notes on its new paragraphs are accepted from now on. Ids are only added: a removed
    * paragraph keeps its notes, which may still be edited (lib/rooms/find-room.server.ts lists it too).
    */

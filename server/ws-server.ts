@@ -93,6 +93,7 @@ export function createWsServer(options: WsServerOptions): WsServer {
       if (!room || room.destroyed || room.record.essayId !== essayId) continue;
       const fresh = await findRoom(db, roomId).catch(() => null);
       if (fresh) room.addParagraphIds(fresh.paragraphIds);
+      room.announceRevision(Date.now());
     }
   }
 

@@ -26,12 +26,14 @@ import { useWithheld } from "@/lib/client/use-withheld";
 import { useTextSelection } from "@/lib/client/use-text-selection";
 import type { TextSelection } from "@/lib/client/text-selection";
 import { useArrivals } from "@/lib/client/use-arrivals";
+import { useEssayRevised } from "@/lib/client/use-essay-revised";
 import { useHeldFor } from "@/lib/client/use-held-for";
 import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import { moderates } from "@/lib/doc/permissions";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
 import { ClosedBanner } from "./closed-banner";
+import { RevisedBanner } from "./revised-banner";
 import { KeyboardHelp } from "./keyboard-help";
 import { MarginTools } from "./margin-tools";
 import { NewThreadComposer, type ComposerTarget } from "./new-thread-composer";
@@ -113,6 +115,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const privateView = useRoomView(notes.room?.doc ?? null, texts, { private: true });
   const view = useMemo(() => mergeRoomViews(sharedView, privateView), [sharedView, privateView]);
   const readers = usePresence(shared.room?.provider ?? null, me.id);
+  const revised = useEssayRevised(shared.room?.provider ?? null);
   const spot = useSpotlight(shared.room?.provider ?? null, readers, roomId);
   const passageIds = useAssignmentPassage(assignment?.passage ?? null, paragraphs);
   const selectedPassage = useSelectedPassage(newAssignmentUrl !== null);
@@ -388,7 +391,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
           </>
         }
       />
-      {shared.connection.state === "closed" ? <ClosedBanner connection={shared.connection} /> : null}
+      {shared.connection.state === "closed" ? <ClosedBanner connection={shared.connection} /> : revised ? <RevisedBanner /> : null}
 
       <div ref={threadsRef}>
         <article ref={articleRef} aria-label="Essay" className="prose-essay mt-8 text-ink">

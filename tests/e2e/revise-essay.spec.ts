@@ -43,6 +43,11 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   await comment(page, THIRD, "ends conversations", NOTE_B);
   await expect(page.locator("[data-saved=true]")).toBeVisible();
 
+  // A second page stays open on the essay while it is revised: it is told, and offered the new text.
+  const open = await page.context().newPage();
+  await open.goto(page.url());
+  await waitUntilLive(open);
+
   await page.getByRole("link", { name: "Revise the text…" }).click();
   const text = page.getByLabel("Text of the essay");
   await expect(text).toHaveValue(new RegExp(SECOND));
@@ -55,6 +60,11 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   const review = page.getByRole("region", { name: /Notes to review/ });
   await expect(review).toContainText("Unanchored");
   await expect(review).toContainText("ends conversations");
+  await expect(open.getByRole("status").filter({ hasText: "The essay was revised since you opened it" })).toBeVisible();
+  await open.getByRole("button", { name: "Reload" }).click();
+  await expect(paragraphWith(open, INSERTED)).toBeVisible();
+  await expect(open.getByRole("status").filter({ hasText: "The essay was revised since you opened it" })).toHaveCount(0);
+  await open.close();
   await page.screenshot({ path: "screenshots/revise-review.png" });
 
   // Readers: the first note on its words after the inserted paragraph; the second under "Unanchored notes".
