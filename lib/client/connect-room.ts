@@ -54,7 +54,8 @@ function trackSaved(doc: Y.Doc, provider: WebsocketProvider, onPending: (pending
   const held = new Map<number, number>();
   let pending = 0;
   const report = () => {
-    const now = pendingChanges(Y.decodeStateVector(Y.encodeStateVector(doc)), held);
+    // Runs on every sync message: the clocks are read from the store, not encoded and decoded again.
+    const now = pendingChanges(new Map([...doc.store.clients.keys()].map((client) => [client, Y.getState(doc.store, client)])), held);
     if (now !== pending) onPending((pending = now));
   };
   const merge = (more: Map<number, number>) => {

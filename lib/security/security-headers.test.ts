@@ -11,6 +11,8 @@ describe("the security headers", () => {
     expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
+    // The offline service worker must come from this origin and nowhere else.
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
     expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
     expect([...policy.values()].flat()).not.toContain("'unsafe-inline'");
   });
