@@ -56,4 +56,16 @@ test("notes written offline wait in the browser, survive a reload while offline,
   await expect(ada.page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
   await expect(note(iris.page)).toBeVisible();
   await expect(iris.page.locator(`mark`).filter({ hasText: WORDS })).toHaveCount(1);
+
+  // Signing out leaves nothing of Ada's in this browser: no room copies, no kept pages.
+  const kept = () =>
+    ada.page.evaluate(async () => ({
+      copies: (await indexedDB.databases()).filter((d) => d.name?.startsWith("gloss-room:")).length,
+      pages: (await caches.keys()).filter((name) => name.startsWith("gloss-pages")).length,
+    }));
+  expect(await kept()).toEqual({ copies: expect.any(Number), pages: 1 });
+  expect((await kept()).copies).toBeGreaterThan(0);
+  await ada.page.getByRole("button", { name: "Sign out" }).click();
+  await expect(ada.page).toHaveURL(/\/sign-in/);
+  await expect.poll(kept).toEqual({ copies: 0, pages: 0 });
 });
