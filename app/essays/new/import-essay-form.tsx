@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
@@ -35,7 +35,6 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
   const [preview, setPreview] = useState<EssayPreview | null>(null);
   // Each preview starts its form afresh (title and author as read, not as edited for the last one).
   const [version, setVersion] = useState(0);
-  const previewHeading = useRef<HTMLHeadingElement>(null);
   const id = useId();
   const tooBig = file !== null && file.size > UPLOAD_MAX_BYTES;
   const reading = status.state === "reading";
@@ -67,8 +66,6 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
       setPreview(body.preview);
       setVersion((n) => n + 1);
       setStatus({ state: "idle" });
-      // The preview appears below the fold on small screens: take keyboard and screen-reader users to it.
-      requestAnimationFrame(() => previewHeading.current?.focus());
     } catch {
       setStatus({ state: "error", message: "The connection broke off before the preview arrived. Check your connection and try again." });
     }
@@ -189,7 +186,7 @@ export function ImportEssayForm({ seminars, defaultSeminarId }: { seminars: Impo
         </form>
       </section>
 
-      {preview ? <PreviewPanel key={version} preview={preview} seminars={seminars} defaultSeminarId={defaultSeminarId} headingRef={previewHeading} /> : null}
+      {preview ? <PreviewPanel key={version} preview={preview} seminars={seminars} defaultSeminarId={defaultSeminarId} /> : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RefObject } from "react";
+import { useEffect, useRef } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/text-field";
@@ -13,13 +13,18 @@ import { importEssayAction, type ImportEssayField } from "./import-essay-action"
 const FIELDS = ["title", "author", "seminarId", "paragraphs"] as const satisfies readonly ImportEssayField[];
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-type Props = { preview: EssayPreview; seminars: ImportSeminar[]; defaultSeminarId: string | null; headingRef: RefObject<HTMLHeadingElement | null> };
+type Props = { preview: EssayPreview; seminars: ImportSeminar[]; defaultSeminarId: string | null };
 
 /**
  * The essay as Import will store it: title and author to correct, the seminar whose list it joins, every heading and
  * paragraph in order, and what was left out. What is shown is what is sent, so the stored essay is the one checked.
  */
-export function PreviewPanel({ preview, seminars, defaultSeminarId, headingRef }: Props) {
+export function PreviewPanel({ preview, seminars, defaultSeminarId }: Props) {
+  // Each preview mounts afresh (keyed by the form) and takes focus once it is on the page: below the fold on small
+  // screens, keyboard and screen-reader users are taken to it. Focusing from the form a frame after setting state
+  // raced React's commit and sometimes found no heading yet.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const { state, formAction, pending, onSubmit } = useActionForm(importEssayAction, null as FormState<ImportEssayField>);
   const errors = state?.ok === false ? state : null;
   const summary = [
@@ -34,7 +39,7 @@ export function PreviewPanel({ preview, seminars, defaultSeminarId, headingRef }
 
   return (
     <section aria-labelledby="preview-heading" className="rounded-xl border border-line bg-card px-5 py-6 shadow-xs sm:px-8">
-      <h2 id="preview-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
+      <h2 id="preview-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold text-ink outline-none">
         Preview
       </h2>
       <p className="mt-1 text-sm text-muted">
