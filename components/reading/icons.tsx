@@ -90,3 +90,19 @@ export function SeminarRoomIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function CommentsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+    </Icon>
+  );
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="m4 4 8 8M12 4l-8 8" />
+    </Icon>
+  );
+}

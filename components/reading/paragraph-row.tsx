@@ -7,6 +7,8 @@ import type { ParagraphView, Thread } from "@/lib/doc/read";
 import { initials, readerColor, type Reader } from "@/lib/client/use-presence";
 import type { Placement } from "@/lib/client/use-text-selection";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
+import { CommentsIcon } from "./icons";
+import { MarginSheet } from "./margin-sheet";
 import { ParagraphText } from "./paragraph-text";
 import { SelectionToolbar } from "./selection-toolbar";
 import { ThreadCard } from "./thread-card";
@@ -52,6 +54,13 @@ type ParagraphRowProps = {
   /** The paragraph is part of the passage of the assignment the reader opened. */
   inAssignment?: boolean;
   composer: ReactNode;
+  /** A word for the margin that is not a note (how to start, on an empty margin): shown inline everywhere. */
+  hint?: ReactNode;
+  /**
+   * On phones, the paragraph's threads and composer are in a bottom sheet (open or not) instead of under the
+   * paragraph; null on wider screens.
+   */
+  sheet: { open: boolean; onOpen: () => void; onClose: () => void } | null;
   callbacks: ThreadCallbacks;
 };
 
@@ -63,11 +72,14 @@ const ROW_SPACING: Record<EssayParagraph["kind"], string> = {
 
 /**
  * One paragraph and its part of the margin. On wide screens they sit side by side in a two-column grid, so
- * notes never cover the text; on narrow screens the notes follow the paragraph.
+ * notes never cover the text; on tablets the notes follow the paragraph; on phones a button under the paragraph
+ * counts them and opens them in a bottom sheet, so the essay reads without interruption.
  */
 export function ParagraphRow(props: ParagraphRowProps) {
-  const { paragraph, label, view, threads, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, callbacks, activity, spotlit, aside, inAssignment } = props;
-  const hasMargin = composer !== null || threads.length > 0 || Boolean(activity) || Boolean(aside);
+  const { paragraph, label, view, threads, matchIds, draft, activeIds, canWrite, readersHere, toolbar, composer, hint, sheet, callbacks, activity, spotlit, aside, inAssignment } = props;
+  const hasMargin = composer !== null || threads.length > 0 || Boolean(activity) || Boolean(aside) || Boolean(hint);
+  const notes = threads.map((thread) => <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />);
+  const count = `${threads.length} ${threads.length === 1 ? "note" : "notes"}`;
 
   const text = (
     <ParagraphText
@@ -159,7 +171,7 @@ export function ParagraphRow(props: ParagraphRowProps) {
             data-margin-for={paragraph.id}
             aria-label={`Notes on ${label}`}
             role="complementary"
-            className="mt-7 flex min-w-0 flex-col gap-3 font-sans md:mt-4 text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1"
+            className={`${sheet ? "mt-3" : "mt-7 md:mt-4"} flex min-w-0 flex-col gap-3 font-sans text-[0.9375rem] leading-normal wide:absolute wide:inset-x-0 wide:mt-0 wide:pt-1`}
           >
             {aside}
             {activity ? (
@@ -174,10 +186,37 @@ export function ParagraphRow(props: ParagraphRowProps) {
                 {spotlit ? <span className="rounded-full bg-accent px-2 py-0.5 font-semibold text-white">Spotlight</span> : null}
               </p>
             ) : null}
-            {composer}
-            {threads.map((thread) => (
-              <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />
-            ))}
+            {hint}
+            {sheet === null ? (
+              <>
+                {composer}
+                {notes}
+              </>
+            ) : (
+              <>
+                {threads.length > 0 ? (
+                  <button
+                    type="button"
+                    data-sheet-opener={paragraph.id}
+                    aria-expanded={sheet.open}
+                    onClick={sheet.open ? sheet.onClose : sheet.onOpen}
+                    className={`inline-flex w-fit items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm ${
+                      sheet.open ? "border-accent/60 bg-accent/5 text-accent-strong" : "border-line bg-card text-muted hover:text-ink"
+                    }`}
+                  >
+                    <CommentsIcon />
+                    {count}
+                    <span className="sr-only"> on {label}</span>
+                  </button>
+                ) : null}
+                {sheet.open ? (
+                  <MarginSheet label={`Notes on ${label}`} summary={composer ? "Writing a new note" : count} onClose={sheet.onClose}>
+                    {composer}
+                    {notes}
+                  </MarginSheet>
+                ) : null}
+              </>
+            )}
           </div>
         </div>
       ) : null}

@@ -46,7 +46,7 @@ export function RoomBar({ connection, synced, pending, wrote, notesProblem, read
     connection.state === "offline" && unsaved ? `Offline — ${pending} ${pending === 1 ? "change" : "changes"} waiting` : status.label;
   const named = readers.length <= NAMED_READERS;
   return (
-    <div className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
+    <div data-room-bar className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 font-sans text-sm sm:gap-x-5">
         {place.kind === "public" ? (
           <p

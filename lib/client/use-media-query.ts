@@ -15,5 +15,5 @@ export function useMediaQuery(query: string): boolean {
   );
 }
 
-/** Phones: the toolbar docks at the bottom of the screen and the margin follows each paragraph. */
+/** Phones: the toolbar docks at the bottom of the screen and each paragraph's notes open in a bottom sheet. */
 export const NARROW_SCREEN = "(max-width: 639px)";

@@ -95,9 +95,11 @@ test("two readers annotate the same essay live, and it all survives a reload", a
     await expect(thread.getByRole("list", { name: "Replies" })).toContainText(REPLY);
   }
 
-  // Narrow screens: the thread follows its paragraph instead of sitting beside it.
+  // Narrow screens: the paragraph counts its notes, and they open in a sheet instead of sitting beside the text.
   await ben.setViewportSize({ width: 390, height: 844 });
-  await ben.locator(`article[data-thread-id="${annotationId}"]`).scrollIntoViewIfNeeded();
+  await expect(ben.locator(`article[data-thread-id="${annotationId}"]`)).toHaveCount(0);
+  await ben.locator(`[data-sheet-opener="${paragraphId}"]`).click();
+  await expect(ben.getByRole("dialog", { name: /^Notes on / }).locator(`article[data-thread-id="${annotationId}"]`)).toContainText(COMMENT);
   await ben.screenshot({ path: "screenshots/reading-narrow.png" });
 
   await adaContext.close();

@@ -132,7 +132,7 @@ async function expectOnScreen(page: Page, locator: ReturnType<Page["locator"]>) 
   expect(box.x + box.width).toBeLessThanOrEqual(width);
 }
 
-test("on a 390×844 phone: annotate, read a thread and reply, with nothing cut off", async ({ browser }) => {
+test("on a 390×844 phone: annotate, read a thread in the bottom sheet and reply, with nothing cut off", async ({ browser }) => {
   const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
   const [iris, ben] = await Promise.all([newReader(browser, "Iris", phone), newReader(browser, "Ben", phone)]);
   const seminarName = `On the bus ${RUN}`;
@@ -154,21 +154,60 @@ test("on a 390×844 phone: annotate, read a thread and reply, with nothing cut o
   await expectOnScreen(iris.page, toolbar.getByRole("button", { name: "Only me" }));
   await iris.page.screenshot({ path: "screenshots/phone-toolbar.png" });
   await toolbar.getByRole("button", { name: "Comment" }).click();
-  const composer = iris.page.getByRole("form", { name: "Comment on the selected words" });
+
+  // The composer opens in a sheet from the bottom, with the selected words still in sight above it.
+  const irisSheet = iris.page.getByRole("dialog", { name: /^Notes on / });
+  const composer = irisSheet.getByRole("form", { name: "Comment on the selected words" });
   await composer.getByRole("textbox").fill(`Who prepared it? (${RUN})`);
   await expectOnScreen(iris.page, composer);
+  await expectAboveSheet(iris.page, iris.page.locator("mark.gloss-draft").first());
+  await iris.page.screenshot({ path: "screenshots/phone-composer.png" });
   await composer.getByRole("button", { name: "Save" }).click();
+  await expect(irisSheet.locator("article[data-thread-id]").filter({ hasText: `Who prepared it? (${RUN})` })).toBeVisible();
+  await irisSheet.getByRole("button", { name: "Close notes" }).click();
+  await expect(irisSheet).toHaveCount(0);
 
-  // Ben reads it under the paragraph and replies.
-  const thread = ben.page.locator("article[data-thread-id]").filter({ hasText: `Who prepared it? (${RUN})` });
-  await thread.scrollIntoViewIfNeeded();
+  // Ben's essay reads as one column: under the paragraph, a button counts its notes; the thread is not inline.
+  const paragraph = paragraphWith(ben.page, WORDS);
+  const opener = ben.page.getByRole("button", { name: /^1 note on / });
+  await expect(opener).toBeVisible();
+  await expect(ben.page.locator("article[data-thread-id]")).toHaveCount(0);
+  await expectNothingCutOff(ben.page);
+  await ben.page.screenshot({ path: "screenshots/phone-reading.png" });
+
+  // Tapping the highlight opens the sheet on its thread; he replies there.
+  await paragraph.locator("mark.gloss-mark").first().tap();
+  const sheet = ben.page.getByRole("dialog", { name: /^Notes on / });
+  const thread = sheet.locator("article[data-thread-id]").filter({ hasText: `Who prepared it? (${RUN})` });
   await expect(thread).toBeVisible();
+  await expect(thread).toBeFocused();
   await expectOnScreen(ben.page, thread);
+  await expectAboveSheet(ben.page, paragraph.locator("mark.gloss-mark").first());
   await thread.getByRole("button", { name: "Reply" }).click();
   await thread.getByRole("textbox").fill(`Moscow, for years. (${RUN})`);
   await thread.getByRole("button", { name: "Reply", exact: true }).last().click();
   await expect(thread.getByRole("list", { name: "Replies" })).toContainText(`Moscow, for years. (${RUN})`);
   await expectNothingCutOff(ben.page);
   await ben.page.screenshot({ path: "screenshots/phone-thread.png" });
-  await expect(iris.page.locator("article[data-thread-id]").getByRole("list", { name: "Replies" })).toContainText(`Moscow, for years. (${RUN})`);
+
+  // Escape closes the sheet and gives focus back under the paragraph.
+  await ben.page.keyboard.press("Escape");
+  await expect(sheet).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  // Iris opens hers from the button and sees the reply.
+  await iris.page.getByRole("button", { name: /^1 note on / }).tap();
+  await expect(iris.page.getByRole("dialog", { name: /^Notes on / }).getByRole("list", { name: "Replies" })).toContainText(`Moscow, for years. (${RUN})`);
 });
+
+/** The element is in view between the sticky room bar and the top of the open sheet. */
+async function expectAboveSheet(page: Page, locator: ReturnType<Page["locator"]>) {
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      const sheetTop = await page.locator("[data-margin-sheet]").evaluate((el) => el.getBoundingClientRect().top);
+      const barBottom = await page.locator("[data-room-bar]").evaluate((el) => el.getBoundingClientRect().bottom);
+      return box !== null && box.y >= barBottom && box.y + box.height <= sheetTop;
+    }, { message: "the words are hidden under the sheet or the room bar" })
+    .toBe(true);
+}
