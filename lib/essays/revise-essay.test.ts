@@ -152,4 +152,27 @@ describe("reviseEssay", () => {
     await archiveSeminar(database.db, { seminarId, userId: teacher.id });
     await expectAppError(reviseEssay(database.db, { seminarId, essayId: essay.id, userId: teacher.id, text }), AppErrorCode.Conflict);
   });
+
+  it("refuses while a seminar the instructor does not teach reads the essay, and allows it once they teach every one", async () => {
+    const seed = importEssay(fs.readFileSync(new URL("../../prisma/seed/the-taliban-against-russia.txt", import.meta.url), "utf8"));
+    const shared = await createEssay(database.db, { ...seed, slug: "shared-copy", source: null });
+    const mine = await createSeminar(database.db, { name: "Mine", term: "Spring 2027", instructorId: teacher.id });
+    await addEssay(database.db, { seminarId: mine.id, essayId: shared.id, userId: teacher.id });
+    const colleague = await createUser(database.db, "Colleague");
+    const theirs = await createSeminar(database.db, { name: "Theirs", term: "Spring 2027", instructorId: colleague.id });
+    await addEssay(database.db, { seminarId: theirs.id, essayId: shared.id, userId: colleague.id });
+    const text = asText((await reading(shared.slug)).map((p) => ({ text: p.text.replace("Taliban", "Taleban") })));
+
+    await expectAppError(
+      reviseEssay(database.db, { seminarId: mine.id, essayId: shared.id, userId: teacher.id, text }),
+      AppErrorCode.Conflict,
+      "This essay cannot be revised here: another seminar reads it too, and a revision would change the text under their notes. Import your own copy of the essay to change it for this seminar.",
+    );
+    await expectAppError(previewRevision(database.db, { seminarId: mine.id, essayId: shared.id, userId: teacher.id, text }), AppErrorCode.Conflict);
+    expect((await reading(shared.slug)).some((p) => p.text.includes("Taleban"))).toBe(false);
+
+    await database.db.membership.create({ data: { seminarId: theirs.id, userId: teacher.id, role: "instructor" } });
+    await reviseEssay(database.db, { seminarId: mine.id, essayId: shared.id, userId: teacher.id, text });
+    expect((await reading(shared.slug)).some((p) => p.text.includes("Taleban"))).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { listNotesToReview } from "@/lib/essays/list-notes-to-review.server";
+import { keptFromRevisingMessage, seminarsKeptFromRevising } from "@/lib/essays/seminars-kept-from-revising.server";
 import { loadSeminarEssay } from "../load-seminar-essay";
 import { ReviseEssayForm } from "./revise-essay-form";
 
@@ -23,7 +24,10 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
   if (!found || found.role !== "instructor") notFound();
   const { essay, seminar } = found;
   const saved = (await searchParams).saved === "1";
-  const toReview = await listNotesToReview(getDb(), { seminarId: id, essayId: essay.id, userId: user.id });
+  const [toReview, keptBy] = await Promise.all([
+    listNotesToReview(getDb(), { seminarId: id, essayId: essay.id, userId: user.id }),
+    seminarsKeptFromRevising(getDb(), { essayId: essay.id, userId: user.id }),
+  ]);
   const reader = `/seminars/${id}/essays/${slug}`;
 
   return (
@@ -36,7 +40,7 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
       <h1 className="mt-4 font-serif text-3xl font-semibold text-ink">Revise “{essay.title}”</h1>
       <p className="mt-1 text-muted">
         Fix a typo, split or insert a paragraph. Notes follow their words; those that cannot be placed with confidence are listed below
-        for you to check, and readers see unanchored ones in their own section. The change applies to every seminar reading this essay.
+        for you to check, and readers see unanchored ones in their own section. The essay's public room sees the revised text too.
       </p>
       {saved ? (
         <p role="status" className="mt-6 rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
@@ -71,6 +75,13 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
 
       {seminar.archived ? (
         <ArchivedBanner seminarId={id} isInstructor />
+      ) : keptBy.length > 0 ? (
+        <div role="note" className="mt-8 rounded-xl border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
+          <p>{keptFromRevisingMessage(keptBy)}</p>
+          <Link href="/essays/new" className="mt-3 inline-block font-medium text-accent underline underline-offset-2">
+            Import an essay
+          </Link>
+        </div>
       ) : (
         <div className="mt-8 rounded-xl border border-line bg-card p-6 shadow-xs">
           <ReviseEssayForm seminarId={id} essayId={essay.id} slug={slug} text={essay.paragraphs.map((p) => p.text).join("\n\n")} />
