@@ -1,11 +1,21 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session.server";
 import { ChangePasswordForm } from "./change-password-form";
 import { RenameForm } from "./rename-form";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const section = "rounded-xl border border-line bg-card px-6 py-6 shadow-xs sm:px-8";
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-line bg-card px-6 py-6 shadow-xs sm:px-8">
+      <h2 id={`${id}-heading`} className="mb-4 text-lg font-semibold text-ink">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
@@ -17,18 +27,12 @@ export default async function AccountPage() {
           Signed in as <span className="text-ink">{user.email}</span>
         </p>
       </header>
-      <section aria-labelledby="name-heading" className={section}>
-        <h2 id="name-heading" className="mb-4 text-lg font-semibold text-ink">
-          Name
-        </h2>
+      <Section id="name" title="Name">
         <RenameForm name={user.name} />
-      </section>
-      <section aria-labelledby="password-heading" className={section}>
-        <h2 id="password-heading" className="mb-4 text-lg font-semibold text-ink">
-          Password
-        </h2>
+      </Section>
+      <Section id="password" title="Password">
         <ChangePasswordForm email={user.email} />
-      </section>
+      </Section>
     </main>
   );
 }
