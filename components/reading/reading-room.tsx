@@ -152,10 +152,12 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const membersById = useMemo(() => new Map(members.map((m) => [m.id, m])), [members]);
 
   const { shown, filtering } = useShownThreads(view, filter, { id: me.id, role });
-  const threadsNow = useMemo(() => allThreads(sharedView, texts), [sharedView, texts]);
-  const total = useMemo(() => allThreads(view, texts).length, [view, texts]);
-  const arrivals = useArrivals(threadsNow, me.id, shared.synced, (paragraphId) => labels.get(paragraphId) ?? "a passage");
-  const people = usePeople(view, texts, members);
+  // One walk of every thread per change serves the count, the announcements and the people filter. Private
+  // notes are the reader's own, which announcements leave out anyway.
+  const everyThread = useMemo(() => allThreads(view, texts), [view, texts]);
+  const total = everyThread.length;
+  const arrivals = useArrivals(everyThread, me.id, shared.synced, (paragraphId) => labels.get(paragraphId) ?? "a passage");
+  const people = usePeople(everyThread, members);
 
   useSelectionKeys(selection, toolbarRef, clearSelection);
 

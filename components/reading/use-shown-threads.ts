@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { Member } from "@/lib/client/mentions";
-import { allThreads, type RoomView, type Thread } from "@/lib/doc/read";
+import type { RoomView, Thread } from "@/lib/doc/read";
 import { activeFilterCount, matchesFilter, type ThreadFilter } from "@/lib/client/thread-filter";
 import { moderates } from "@/lib/doc/permissions";
 import type { ViewerRole } from "./reading-context";
@@ -29,14 +29,14 @@ export function useShownThreads(view: RoomView, filter: ThreadFilter, me: { id: 
 }
 
 /** People to filter by: the seminar's members and anyone else who wrote in the margin, by name. */
-export function usePeople(view: RoomView, texts: Array<{ id: string; text: string }>, members: Member[]): Member[] {
+export function usePeople(threads: readonly Thread[], members: Member[]): Member[] {
   return useMemo(() => {
     const byPerson = new Map(members.map((m) => [m.id, m]));
-    for (const thread of allThreads(view, texts)) {
+    for (const thread of threads) {
       for (const who of [thread.annotation, thread.opener, ...thread.replies]) {
         if (who && !byPerson.has(who.authorId)) byPerson.set(who.authorId, { id: who.authorId, name: who.authorName });
       }
     }
     return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [members, view, texts]);
+  }, [members, threads]);
 }
