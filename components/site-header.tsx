@@ -6,6 +6,7 @@ import { countAssigned } from "@/lib/assignments/count-assigned.server";
 import { countUnread } from "@/lib/notifications/list-notifications.server";
 import { AccountLinks, AccountLinksFor } from "./account-links";
 import { NotificationsLink } from "./notifications-link";
+import { OfflineOwner } from "./offline-support";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -13,6 +14,7 @@ export async function SiteHeader() {
   const [unread, assigned] = user ? await Promise.all([countUnread(getDb(), user.id), countAssigned(getDb(), { userId: user.id, now: new Date() })]) : [0, 0];
   return (
     <header className="border-b border-line bg-paper/95">
+      <OfflineOwner userId={user?.id ?? null} />
       <div className="mx-auto flex h-14 max-w-[78rem] items-center justify-between gap-3 px-3 sm:gap-4 sm:px-6 md:pl-16">
         <div className="flex min-w-0 items-center gap-3 sm:gap-6">
           <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">

@@ -15,7 +15,7 @@ import type { Member } from "@/lib/client/mentions";
 import { NO_FILTER, type ThreadFilter } from "@/lib/client/thread-filter";
 import { useMarginLayout } from "@/lib/client/use-margin-layout";
 import { useNow } from "@/lib/client/use-now";
-import { usePresence } from "@/lib/client/use-presence";
+import { usePresence, type Reader } from "@/lib/client/use-presence";
 import { useAssignmentPassage } from "@/lib/client/use-assignment-passage";
 import { useSelectedPassage } from "@/lib/client/use-selected-passage";
 import { useSpotlight } from "@/lib/client/use-spotlight";
@@ -81,6 +81,7 @@ type ReadingRoomProps = {
 
 const PRIVATE_TAGS: readonly string[] = BUILT_IN_TAGS;
 const NOBODY: readonly Member[] = [];
+const NO_READERS: Reader[] = [];
 
 /** "¶ 3" for body paragraphs, the heading's words for headings: how presence says where someone reads. */
 function paragraphLabels(paragraphs: EssayParagraph[]): Map<string, string> {
@@ -423,7 +424,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
         notesProblem={notesProblem}
         readOnly={archived}
         place={place}
-        readers={readers}
+        // Who is here is only known while connected: offline the list would be just "you", which says nothing true.
+        readers={shared.connection.state === "live" ? readers : NO_READERS}
         paragraphLabels={labels}
         below={
           <SpotlightBar

@@ -4,13 +4,14 @@
  */
 export const OFFLINE_COPY_PREFIX = "gloss-room:";
 
-/** Deletes every room copy this browser holds (on sign-out). */
-export async function clearOfflineCopies(): Promise<void> {
+/** Deletes the room copies this browser holds: all of them (on sign-out), or all but one person's. */
+export async function clearOfflineCopies(keepFor: string | null = null): Promise<void> {
   if (typeof indexedDB === "undefined" || !indexedDB.databases) return;
+  const kept = keepFor === null ? null : `${OFFLINE_COPY_PREFIX}${keepFor}:`;
   const databases = await indexedDB.databases();
   await Promise.all(
     databases
-      .filter((database) => database.name?.startsWith(OFFLINE_COPY_PREFIX))
+      .filter((database) => database.name?.startsWith(OFFLINE_COPY_PREFIX) && !(kept && database.name.startsWith(kept)))
       .map(
         (database) =>
           new Promise<void>((resolve) => {

@@ -5,13 +5,19 @@
 import { expect, test, type Page } from "@playwright/test";
 import { selectWords } from "./support/select-text";
 import { ESSAY_LINK, createSeminarWithEssay, joinThroughLink, waitUntilLive } from "./support/seminar";
-import { newReader } from "./support/sign-up";
+import { newReader, signUpThroughUi } from "./support/sign-up";
 
 const RUN = Date.now().toString(36);
 const WORDS = "carefully prepared by Moscow";
 const NOTE = `Written on the train (${RUN})`;
 
 const status = (page: Page) => page.locator("[data-connection]");
+const readersHere = (page: Page) => page.getByRole("list", { name: "Readers here now" });
+const kept = (page: Page) =>
+  page.evaluate(async () => ({
+    copies: (await indexedDB.databases()).filter((d) => d.name?.startsWith("gloss-room:")).length,
+    pages: (await caches.keys()).filter((name) => name.startsWith("gloss-pages")).length,
+  }));
 const note = (page: Page) => page.locator("article[data-thread-id]").filter({ hasText: NOTE });
 
 test("notes written offline wait in the browser, survive a reload while offline, and reach the others on reconnect", async ({ browser }) => {
@@ -38,8 +44,9 @@ test("notes written offline wait in the browser, survive a reload while offline,
   await composer.getByRole("textbox").fill(NOTE);
   await composer.getByRole("button", { name: "Save" }).click();
   await expect(note(ada.page)).toBeVisible();
-  // A highlight and its comment: two changes wait.
+  // A highlight and its comment: two changes wait. Who else is reading is unknown offline, so nobody is listed.
   await expect(status(ada.page)).toContainText("Offline — 2 changes waiting");
+  await expect(readersHere(ada.page)).toHaveCount(0);
   await ada.page.screenshot({ path: "screenshots/offline-waiting.png" });
 
   // Reloaded without a connection: the page and the waiting note are still there.
@@ -54,18 +61,37 @@ test("notes written offline wait in the browser, survive a reload while offline,
   await ada.context.setOffline(false);
   await expect(status(ada.page)).toHaveAttribute("data-connection", "live", { timeout: 30_000 });
   await expect(ada.page.locator("[data-pending]")).toHaveAttribute("data-pending", "0");
+  await expect(readersHere(ada.page).locator("[data-reader-id]")).toHaveCount(2);
   await expect(note(iris.page)).toBeVisible();
   await expect(iris.page.locator(`mark`).filter({ hasText: WORDS })).toHaveCount(1);
 
   // Signing out leaves nothing of Ada's in this browser: no room copies, no kept pages.
-  const kept = () =>
-    ada.page.evaluate(async () => ({
-      copies: (await indexedDB.databases()).filter((d) => d.name?.startsWith("gloss-room:")).length,
-      pages: (await caches.keys()).filter((name) => name.startsWith("gloss-pages")).length,
-    }));
-  expect(await kept()).toEqual({ copies: expect.any(Number), pages: 1 });
-  expect((await kept()).copies).toBeGreaterThan(0);
+  expect(await kept(ada.page)).toEqual({ copies: expect.any(Number), pages: 1 });
+  expect((await kept(ada.page)).copies).toBeGreaterThan(0);
   await ada.page.getByRole("button", { name: "Sign out" }).click();
   await expect(ada.page).toHaveURL(/\/sign-in/);
-  await expect.poll(kept).toEqual({ copies: 0, pages: 0 });
+  await expect.poll(() => kept(ada.page)).toEqual({ copies: 0, pages: 0 });
+});
+
+test("a session that ends without signing out: the kept pages go at once, the copies when someone else signs in", async ({ browser }) => {
+  const iris = await newReader(browser, "Iris");
+  const seminar = await createSeminarWithEssay(iris.page, `Shared computer ${RUN}`);
+  await iris.page.goto(seminar.url);
+  await iris.page.getByRole("link", { name: ESSAY_LINK }).click();
+  await waitUntilLive(iris.page);
+  await iris.page.evaluate(() => navigator.serviceWorker.ready);
+  await iris.page.reload();
+  await waitUntilLive(iris.page);
+  await expect.poll(() => kept(iris.page)).toEqual({ copies: expect.any(Number), pages: 1 });
+  expect((await kept(iris.page)).copies).toBeGreaterThan(0);
+
+  // The session ends on the server's side (as when it expires): the next page is a signed-out one.
+  await iris.context.clearCookies();
+  await iris.page.goto("/sign-in");
+  await expect.poll(() => kept(iris.page)).toMatchObject({ pages: 0 });
+  expect((await kept(iris.page)).copies).toBeGreaterThan(0);
+
+  // Someone else signs in on this browser: nothing of Iris's is left.
+  await signUpThroughUi(iris.page, "Noor");
+  await expect.poll(() => kept(iris.page)).toEqual({ copies: 0, pages: 0 });
 });
