@@ -21,7 +21,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
-        <div id="main">{children}</div>
+        {/* flow-root: a page's first top margin stays inside, so this box starts under the header on every page and
+            does not move when a loading skeleton (first margin 56 px) gives way to the page (bench/reader-paint.ts). */}
+        <div id="main" className="flow-root">
+          {children}
+        </div>
         <OfflineSupport />
       </body>
     </html>
