@@ -131,6 +131,18 @@ export function readAnnotations(doc: Y.Doc): Annotation[] {
   return readOwnedMap(doc, ANNOTATIONS, AnnotationSchema);
 }
 
+/**
+ * The annotations as the essay should place them: where an instructor has placed a note after a revision, its
+ * paragraph and words are the placement's (as readRoom shows it), so a confirmed note is not flagged again.
+ */
+export function readPlacedAnnotations(doc: Y.Doc): Annotation[] {
+  const anchors = readAnchors(doc);
+  return readAnnotations(doc).map((annotation) => {
+    const anchor = anchors.get(annotation.id);
+    return anchor ? { ...annotation, paragraphId: anchor.paragraphId, selector: anchor.selector } : annotation;
+  });
+}
+
 export function readComments(doc: Y.Doc): StoredComment[] {
   return readOwnedMap(doc, COMMENTS, CommentSchema as Schema<StoredComment>);
 }

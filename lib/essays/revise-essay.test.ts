@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../../tests/helpers/datab
 import { expectAppError } from "../../tests/helpers/app-error";
 import { createUser } from "../../tests/helpers/users";
 import { selectorsFor } from "../doc/anchor";
-import { ANNOTATIONS, entryKey, roomIdFor, type Annotation } from "../doc/layout";
+import { ANCHORS, ANNOTATIONS, entryKey, roomIdFor, type Annotation } from "../doc/layout";
 import { AppErrorCode } from "../errors/app-error";
 import { addEssay } from "../seminars/add-essay.server";
 import { archiveSeminar } from "../seminars/archive-seminar.server";
@@ -94,6 +94,17 @@ describe("previewRevision and the review list", () => {
       ["note-gone", "unanchored", "the quoted words were deleted"],
     ]);
     await expectAppError(listNotesToReview(database.db, { seminarId, essayId: own.id, userId: student.id }), AppErrorCode.Forbidden);
+
+    // The instructor confirms where the split note landed: it leaves the list, the orphan stays on it.
+    const firstPart = (await reading(own.slug))[0]!;
+    const kept = firstPart.text.indexOf("a terrorist organization.");
+    const placement = new Y.Doc();
+    placement.getMap(ANCHORS).set("note-split", {
+      id: "note-split", paragraphId: firstPart.id, selector: selectorsFor(firstPart.text, { start: kept, end: kept + "a terrorist organization.".length }),
+      byId: teacher.id, byName: teacher.name, at: Date.now(),
+    });
+    await database.db.roomUpdate.create({ data: { roomId: roomIdFor(own.id, seminarId), data: Buffer.from(Y.encodeStateAsUpdate(placement)) } });
+    expect((await listNotesToReview(database.db, { seminarId, essayId: own.id, userId: teacher.id })).map((n) => n.annotation.id)).toEqual(["note-gone"]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * An instructor revises an essay the seminar has annotated: a paragraph inserted before a note, another note's words
- * deleted. The first note stays on its words; the second is listed for review and shown to readers under
- * "Unanchored notes", never lost. The essay is imported here, so no other spec's essay changes.
+ * deleted, a third note's paragraph split inside its words. The first note stays on its words; the second is listed
+ * and shown to readers under "Unanchored notes", never lost, and re-attached; the third is listed for a check and
+ * its placement confirmed. The essay is imported here, so no other spec's essay changes.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { selectWords } from "./support/select-text";
@@ -10,7 +11,8 @@ import { newReader } from "./support/sign-up";
 
 const RUN = Date.now().toString(36);
 const TITLE = `Doubt and Company ${RUN}`;
-const FIRST = "The first paragraph sets the scene for everything that follows in this short essay.";
+const FIRST = "The first paragraph sets the scene. Everything that follows builds on it in this short essay.";
+const SPLIT_AT = "Everything that follows";
 const SECOND = "Doubt is where inquiry starts, and it is not a weakness of the careful reader.";
 const THIRD = "Certainty closes questions and ends conversations before they have begun.";
 const INSERTED = "An inserted paragraph now arrives before the one about doubt.";
@@ -25,7 +27,7 @@ async function comment(page: Page, paragraph: string, words: string, body: strin
   await expect(page.locator("article[data-thread-id]").filter({ hasText: body })).toBeVisible();
 }
 
-test("a revision keeps notes on their words, and lists the one whose words were deleted", async ({ browser }) => {
+test("a revision keeps notes on their words, lists the uncertain and deleted ones, and the instructor places them", async ({ browser }) => {
   const { page } = await newReader(browser, "Iris");
   const seminarName = `Revisions ${RUN}`;
   await createSeminarWithEssay(page, seminarName);
@@ -39,8 +41,10 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   await waitUntilLive(page);
   const NOTE_A = `Where does it start? (${RUN})`;
   const NOTE_B = `Or begins them? (${RUN})`;
+  const NOTE_C = `A scene for what? (${RUN})`;
   await comment(page, SECOND, "where inquiry starts", NOTE_A);
   await comment(page, THIRD, "ends conversations", NOTE_B);
+  await comment(page, FIRST, "the scene. Everything", NOTE_C);
   await expect(page.locator("[data-saved=true]")).toBeVisible();
 
   // A second page stays open on the essay while it is revised: it is told, and offered the new text.
@@ -51,15 +55,17 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   await page.getByRole("link", { name: "Revise the text…" }).click();
   const text = page.getByLabel("Text of the essay");
   await expect(text).toHaveValue(new RegExp(SECOND));
-  await text.fill([FIRST, INSERTED, SECOND, THIRD.replace(" and ends conversations", "")].join("\n\n"));
+  const [FIRST_A, FIRST_B] = [FIRST.slice(0, FIRST.indexOf(SPLIT_AT)).trim(), FIRST.slice(FIRST.indexOf(SPLIT_AT))];
+  await text.fill([FIRST_A, FIRST_B, INSERTED, SECOND, THIRD.replace(" and ends conversations", "")].join("\n\n"));
   await page.getByRole("button", { name: "Preview changes" }).click();
   const preview = page.getByRole("status").filter({ hasText: "What saving will do" });
   await expect(preview).toContainText("1 inserted");
-  await expect(preview).toContainText("1 become unanchored. None is deleted.");
+  await expect(preview).toContainText("1 need review, 1 become unanchored. None is deleted.");
   await page.getByRole("button", { name: "Save revision" }).click();
   const review = page.getByRole("region", { name: /Notes to review/ });
   await expect(review).toContainText("Unanchored");
   await expect(review).toContainText("ends conversations");
+  await expect(review).toContainText("Re-attached, check it: the paragraph was split inside the quoted words");
   await expect(open.getByRole("status").filter({ hasText: "The essay was revised since you opened it" })).toBeVisible();
   await open.getByRole("button", { name: "Reload" }).click();
   await expect(paragraphWith(open, INSERTED)).toBeVisible();
@@ -90,4 +96,15 @@ test("a revision keeps notes on their words, and lists the one whose words were 
   await page.reload();
   await waitUntilLive(page);
   await expect(paragraphWith(page, THIRD_NOW).locator("mark")).toHaveText("closes questions");
+
+  // The note whose paragraph was split sits on the part left in its first paragraph; the instructor confirms it.
+  const split = page.locator("article[data-thread-id]").filter({ hasText: NOTE_C });
+  await expect(split.locator("[data-review]")).toContainText("the paragraph was split inside the quoted words");
+  await expect(paragraphWith(page, FIRST_A).locator("mark")).toHaveText("the scene.");
+  await split.getByRole("button", { name: "Confirm placement" }).click();
+  await expect(split.locator("[data-review]")).toHaveCount(0);
+  await expect(split).toContainText("Placed by Iris after a revision.");
+  await expect(page.locator("[data-saved=true]")).toBeVisible();
+  await page.goto(page.url().replace(/#.*$/, "").replace(/\/?$/, "/revise"));
+  await expect(page.getByRole("region", { name: /Notes to review/ })).toContainText("Every note in this seminar sits on its words.");
 });
