@@ -39,6 +39,16 @@ test("the library, seminar, reader and account pages have no serious or critical
   await expect(page.locator("article[data-thread-id]").filter({ hasText: `Checked by axe (${RUN})` })).toBeVisible();
   await expectNoSeriousViolations(page, "reader with a thread");
 
+  // On a phone, the paragraph's notes in their bottom sheet.
+  const readerUrl = page.url();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(readerUrl);
+  await waitUntilLive(page);
+  await page.getByRole("button", { name: /^1 note on / }).click();
+  await expect(page.getByRole("dialog", { name: /^Notes on / })).toContainText(`Checked by axe (${RUN})`);
+  await expectNoSeriousViolations(page, "reader on a phone, with the notes sheet open");
+  await page.setViewportSize({ width: 1360, height: 900 });
+
   await page.goto("/essays/the-taliban-against-russia");
   await waitUntilLive(page);
   await expectNoSeriousViolations(page, "public room");
