@@ -8,7 +8,8 @@
  * - Redirects are followed by hand, at most MAX_REDIRECTS, each new address checked the same way.
  * - One deadline for the whole fetch, redirects included; the body is read up to PAGE_MAX_BYTES and no further,
  *   whatever Content-Length claimed.
- * - Only HTML and plain text are read; anything else is refused with what to do instead.
+ * - Only HTML and plain text are read; anything else is refused with what to do instead. The text is decoded as a
+ *   browser would (decode-page.ts), so a page that names its encoding only in a <meta> reads right.
  *
  * `allowHost` lets tests fetch from a server they start on 127.0.0.1: the hosts it accepts skip the public-address
  * rule. Nothing in the app passes it.
@@ -18,6 +19,7 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { AppError, AppErrorCode } from "../../errors/app-error";
+import { decodePage } from "./decode-page";
 import { FETCH_TIMEOUT_MS, MAX_REDIRECTS, megabytes, PAGE_MAX_BYTES } from "./limits";
 import { isPublicAddress } from "./public-address";
 
@@ -105,15 +107,6 @@ const tooLarge = (maxBytes: number) => `The page is larger than ${megabytes(maxB
 const isHtml = (contentType: string) => /^(text\/html|application\/xhtml\+xml)\b/.test(contentType);
 const isReadable = (contentType: string) => isHtml(contentType) || /^text\/plain\b/.test(contentType);
 
-function decode(body: Buffer, contentType: string): string {
-  const charset = /charset="?([\w-]+)/.exec(contentType)?.[1];
-  try {
-    return new TextDecoder(charset ?? "utf-8").decode(body);
-  } catch {
-    return new TextDecoder().decode(body);
-  }
-}
-
 function refusalFor(response: Response, url: URL): AppError {
   if (response.status >= 400) return refuse(`The site answered “${response.status} ${http.STATUS_CODES[response.status] ?? "error"}” for that address. Check the address, or open it in a browser.`);
   if (response.contentType.startsWith("application/pdf")) return refuse("That address is a PDF file, not a web page. Download it and upload the file instead.");
@@ -139,6 +132,6 @@ export async function fetchWebPage(address: string, { allowHost, timeoutMs = FET
       continue;
     }
     if (!response.body) throw refusalFor(response, url);
-    return { url: url.href, kind: isHtml(response.contentType) ? "html" : "text", body: decode(response.body, response.contentType) };
+    return { url: url.href, kind: isHtml(response.contentType) ? "html" : "text", body: decodePage(response.body, { contentType: response.contentType, html: isHtml(response.contentType) }) };
   }
 }
