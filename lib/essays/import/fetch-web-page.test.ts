@@ -72,6 +72,28 @@ describe("readWebAddress", () => {
   });
 });
 
+describe("fetchWebPage with a host of several addresses", () => {
+  // A name the tests resolve themselves: nothing listens on 127.0.0.2, so a connection there is refused at once.
+  const host = "essays.test";
+  const allowTestHost = (name: string) => name === host;
+  const resolveTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: 4 }));
+
+  it("connects to the next checked address when one refuses the connection", async () => {
+    const page = await fetchWebPage(`http://${host}:${port}/plain`, { allowHost: allowTestHost, resolve: resolveTo("127.0.0.2", "127.0.0.1") });
+    expect(page.body).toContain("A Plain Title");
+  });
+
+  it("says it could not connect when no address accepts", async () => {
+    await expect(fetchWebPage(`http://${host}:${port}/plain`, { allowHost: allowTestHost, resolve: resolveTo("127.0.0.2", "127.0.0.3") })).rejects.toThrow(
+      `Could not connect to ${host}`,
+    );
+  });
+
+  it("refuses before connecting when any of the addresses is private, even after public ones", async () => {
+    await expect(fetchWebPage(`http://${host}:${port}/plain`, { resolve: resolveTo("93.184.215.14", "127.0.0.1") })).rejects.toThrow(ADDRESS_PRIVATE);
+  });
+});
+
 describe("fetchWebPage refuses", () => {
   it("127.0.0.1, localhost and private addresses by default", async () => {
     await expect(fetchWebPage(`${base}/article`)).rejects.toThrow(ADDRESS_PRIVATE);
