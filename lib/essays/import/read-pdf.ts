@@ -7,6 +7,8 @@
  *   document, is the title.
  * - Bare page numbers are left out and reported as dropped; a word hyphenated at a line's end is joined again.
  * - A paragraph that runs over a page break (no closing punctuation, next page starting in lower case) is one.
+ * - A page in two columns is read column by column (pdf-columns.ts); a paragraph runs over a column break as over a
+ *   page break.
  *
  * Scanned PDFs are pictures of pages with no text: they get a clear refusal rather than an empty essay. pdf.js runs in
  * a worker thread (parse-in-worker.ts); what it finds is read here.
@@ -16,6 +18,7 @@ import { essayFromBlocks, type EssayBlock } from "../import-essay";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
 import type { PdfRun } from "./parse-document.mjs";
 import { parsePdfInWorker, type ParseLimits } from "./parse-in-worker";
+import { readingParts } from "./pdf-columns";
 
 export const PDF_NO_TEXT =
   "This PDF has no text to read: it is probably scanned pages, which are pictures. Paste the essay's text instead, or run the PDF through text recognition (OCR) first.";
@@ -24,11 +27,12 @@ export const MAX_PDF_PAGES = 300;
 export const PDF_PASSWORD = "This PDF is protected by a password. Save a copy without the password and import that.";
 
 type Run = PdfRun;
-type Line = { text: string; y: number; size: number; page: number };
+// `column` counts the page's parts in reading order (pdf-columns.ts): 0 on a page in one column.
+type Line = { text: string; y: number; size: number; page: number; column: number };
 
 const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?$/i;
 
-function linesOf(runs: Run[], page: number): Line[] {
+function linesOf(runs: Run[], page: number, column: number): Line[] {
   const lines: Line[] = [];
   let current: (Line & { end: number }) | null = null;
   for (const run of runs) {
@@ -43,11 +47,11 @@ function linesOf(runs: Run[], page: number): Line[] {
       current.end = x + run.width;
     } else if (run.str.trim()) {
       if (current) lines.push(current);
-      current = { text: run.str, y, size, page, end: x + run.width };
+      current = { text: run.str, y, size, page, column, end: x + run.width };
     }
   }
   if (current) lines.push(current);
-  return lines.map(({ text, y, size }) => ({ text: text.replace(/\s+/g, " ").trim(), y, size, page })).filter((line) => line.text);
+  return lines.map(({ text, y, size }) => ({ text: text.replace(/\s+/g, " ").trim(), y, size, page, column })).filter((line) => line.text);
 }
 
 function median(values: number[]): number {
@@ -77,7 +81,7 @@ export function blocksFromLines(lines: Line[]): { blocks: Array<EssayBlock & { s
     text.slice(1).flatMap((line, i) => {
       const previous = text[i];
       const gap = previous.y - line.y;
-      return previous.page === line.page && !isHeading(line) && !isHeading(previous) && gap > 0 ? [gap] : [];
+      return previous.page === line.page && previous.column === line.column && !isHeading(line) && !isHeading(previous) && gap > 0 ? [gap] : [];
     }),
   );
   const blocks: Array<EssayBlock & { size: number; page: number }> = [];
@@ -86,7 +90,7 @@ export function blocksFromLines(lines: Line[]): { blocks: Array<EssayBlock & { s
     const block = blocks.at(-1);
     let continues = false;
     if (previous && block && isHeading(line) === isHeading(previous)) {
-      if (previous.page === line.page) {
+      if (previous.page === line.page && previous.column === line.column) {
         const gap = previous.y - line.y;
         continues = gap > 0 && (spacing === 0 || gap <= spacing * 1.4);
       } else {
@@ -110,7 +114,8 @@ async function pdfLines(bytes: Uint8Array, limits: ParseLimits): Promise<{ lines
   if (parsed.failure === "pages") {
     throw new AppError(AppErrorCode.InvalidInput, `This PDF has ${parsed.pageCount} pages, more than an essay (Gloss reads up to ${MAX_PDF_PAGES}). Save the essay's pages as a PDF of their own and import that.`);
   }
-  return { lines: parsed.pages.flatMap((page, i) => linesOf(page.runs, i + 1)), metadataTitle: parsed.metadataTitle };
+  const lines = parsed.pages.flatMap((page, i) => readingParts(page.runs).flatMap((part, column) => linesOf(part, i + 1, column)));
+  return { lines, metadataTitle: parsed.metadataTitle };
 }
 
 export async function readPdf(bytes: Uint8Array, { source = null, parseLimits = {}, ...options }: ReadOptions & { parseLimits?: ParseLimits } = {}): Promise<EssayPreview> {
