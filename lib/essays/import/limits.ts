@@ -15,3 +15,8 @@ export const DOCX_MAX_ENTRIES = 2000;
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+// Parsing an uploaded PDF or .docx (parse-in-worker.ts): a 300-page text PDF takes a few seconds and well under 100 MB.
+export const PARSE_TIMEOUT_MS = 20_000;
+export const PARSE_MEMORY_MB = 256;
+export const MAX_PARSE_WORKERS = 2;

@@ -2,15 +2,16 @@
  * A Word .docx file: mammoth turns its paragraph styles into HTML (Heading 1…6 into <h1>…<h6>, Title into <h1>),
  * which is then read like any clean HTML. Only the text is kept; images, comments and tracked changes are not essay
  * text a seminar annotates. Footnotes and endnotes keep their [1] marks in the text and follow it as notes, numbered,
- * without mammoth's ↑ links back.
+ * without mammoth's ↑ links back. mammoth runs in a worker thread (parse-in-worker.ts), after the zip's unpacked size
+ * is checked here.
  */
 import { JSDOM } from "jsdom";
-import mammoth from "mammoth";
 import { AppError, AppErrorCode } from "../../errors/app-error";
 import { essayFromBlocks } from "../import-essay";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
 import { htmlBlocks } from "./html-blocks";
 import { DOCX_MAX_ENTRIES, DOCX_UNPACKED_MAX_BYTES, megabytes } from "./limits";
+import { parseDocxInWorker, type ParseLimits } from "./parse-in-worker";
 import { unpackedZipSize, ZipTooLarge } from "./zip-size";
 
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
@@ -22,20 +23,16 @@ export const DOCX_TOO_LARGE = `This .docx file unpacks to more than ${megabytes(
 
 export async function readDocx(
   bytes: Uint8Array,
-  { source = null, maxUnpackedBytes = DOCX_UNPACKED_MAX_BYTES, ...options }: ReadOptions & { maxUnpackedBytes?: number } = {},
+  { source = null, maxUnpackedBytes = DOCX_UNPACKED_MAX_BYTES, parseLimits = {}, ...options }: ReadOptions & { maxUnpackedBytes?: number; parseLimits?: ParseLimits } = {},
 ): Promise<EssayPreview> {
   try {
     unpackedZipSize(bytes, { maxTotalBytes: maxUnpackedBytes, maxEntries: DOCX_MAX_ENTRIES });
   } catch (error) {
     throw new AppError(AppErrorCode.InvalidInput, error instanceof ZipTooLarge ? DOCX_TOO_LARGE : DOCX_UNREADABLE);
   }
-  let html: string;
-  try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP }));
-  } catch {
-    throw new AppError(AppErrorCode.InvalidInput, DOCX_UNREADABLE);
-  }
-  const body = new JSDOM(html).window.document.body;
+  const parsed = await parseDocxInWorker(bytes, { styleMap: STYLE_MAP }, parseLimits);
+  if (parsed.failure) throw new AppError(AppErrorCode.InvalidInput, DOCX_UNREADABLE);
+  const body = new JSDOM(parsed.html).window.document.body;
   const notes = Array.from(body.querySelectorAll("li[id^='footnote-'], li[id^='endnote-']")).map((item, i) => {
     item.querySelectorAll("a[href^='#footnote-ref-'], a[href^='#endnote-ref-']").forEach((link) => link.remove());
     const text = `[${i + 1}] ${item.textContent ?? ""}`.replace(/\s+/g, " ").trim();

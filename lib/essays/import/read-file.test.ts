@@ -20,6 +20,12 @@ describe("readFile", () => {
     expect((await readFile("essay.pdf", pdf)).title).toBe("PDF Title");
   });
 
+  it("reads a saved page in the encoding its <meta> names", async () => {
+    const page = articlePage().replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">').replace("Public libraries", "Caf\u00e9s and public libraries");
+    const essay = await readFile("saved.html", Uint8Array.from(Buffer.from(page, "latin1")));
+    expect(essay.paragraphs[0].text).toMatch(/^Cafés and public libraries/);
+  });
+
   it("offers the file's name as the title when the document has none", async () => {
     expect((await readFile("the-open-society.txt", bytes("Only prose here, no title."))).title).toBe("the open society");
   });

@@ -3,6 +3,7 @@
  * the document names no title of its own, the title offered for editing.
  */
 import { AppError, AppErrorCode } from "../../errors/app-error";
+import { decodePage } from "./decode-page";
 import { detectFormat, extensionOf } from "./detect-format";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
 import { megabytes, UPLOAD_MAX_BYTES } from "./limits";
@@ -34,7 +35,8 @@ export async function readFile(name: string, bytes: Uint8Array, options: Omit<Re
     case "docx":
       return readDocx(bytes, read);
     case "html":
-      return readHtml(text(), read);
+      // A page saved from a browser keeps the <meta charset> of the site it came from.
+      return readHtml(decodePage(bytes, { html: true }), read);
     case "md":
       return readMarkdown(text(), read);
     case "txt":

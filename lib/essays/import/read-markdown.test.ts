@@ -49,6 +49,32 @@ describe("readMarkdown", () => {
     expect(essay.dropped).toEqual(["Related articles", "Another essay teaser"]);
   });
 
+  it("turns footnote marks into numbers in the text and the notes into note paragraphs at the end, in order", () => {
+    const text = [
+      "# Footnoted",
+      "",
+      "The first claim needs a source.[^src] A second needs *another*.[^Second]",
+      "",
+      "[^second]: Jones, [Other Sources](https://example.org/jones), p. 12.",
+      "[^src]: Smith, *On Sources* (1999),",
+      "  p. 4.",
+      "",
+      "    Smith adds a second paragraph.",
+      "",
+      "The argument goes on, citing the first source again.[^src] A [^missing] mark stays as written.",
+      "",
+      "[^3]: https://example.org/unreferenced",
+    ].join("\n");
+    expect(readMarkdown(text).paragraphs).toEqual([
+      { kind: "body", text: "The first claim needs a source.[1] A second needs another.[2]" },
+      { kind: "body", text: "The argument goes on, citing the first source again.[1] A [^missing] mark stays as written." },
+      { kind: "note", text: "[1] Smith, On Sources (1999), p. 4. Smith adds a second paragraph." },
+      { kind: "note", text: "[2] Jones, Other Sources, p. 12." },
+      { kind: "note", text: "[3] https://example.org/unreferenced" },
+    ]);
+    expect(looksLikeMarkdown("A Title\n\nA claim.[^1]\n\n[^1]: A source.")).toBe(true);
+  });
+
   it("tells Markdown from plain text", () => {
     expect(looksLikeMarkdown(ESSAY)).toBe(true);
     expect(looksLikeMarkdown("A title\n\nPlain prose, with a - dash and 3 * 4.")).toBe(false);

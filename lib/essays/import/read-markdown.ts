@@ -6,12 +6,15 @@
  * - A leading `# Title` is the essay's title; YAML front matter's `title:` and `author:` are used when present.
  * - A document that marks no headings at all gets the plain-text heading rule instead, since whoever wrote it
  *   used short lines as headings.
+ * - Footnotes (`[^1]`, markdown-footnotes.ts) keep a numbered mark in the text, `[1]`, and follow it as notes, as
+ *   .docx footnotes do.
  */
 import MarkdownIt from "markdown-it";
 import { essayFromBlocks, type EssayBlock } from "../import-essay";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
+import { footnotes, footnoteTexts, type FootnoteEnv } from "./markdown-footnotes";
 
-const markdown = new MarkdownIt({ html: true });
+const markdown = new MarkdownIt({ html: true }).use(footnotes);
 type Token = ReturnType<typeof markdown.parse>[number];
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/;
@@ -33,6 +36,7 @@ function inlineText(token: Token): string {
     if (child.type === "text" || child.type === "code_inline") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
     else if (child.type === "image") text += child.content;
+    else if (child.type === "footnote_ref") text += `[${(child.meta as { number: number }).number}]`;
     // html_inline (tags) and the open/close marks of emphasis and links carry no words.
   }
   return text.replace(/\s+/g, " ").trim();
@@ -41,8 +45,8 @@ function inlineText(token: Token): string {
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
 
 /** Blocks in reading order with their heading level (0 for body text). */
-function markdownBlocks(body: string): Array<EssayBlock & { level: number }> {
-  const tokens = markdown.parse(body, {});
+function markdownBlocks(body: string, env: FootnoteEnv): Array<EssayBlock & { level: number }> {
+  const tokens = markdown.parse(body, env);
   const blocks: Array<EssayBlock & { level: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -62,14 +66,16 @@ function markdownBlocks(body: string): Array<EssayBlock & { level: number }> {
 
 export function readMarkdown(text: string, { source = null, ...options }: ReadOptions = {}): EssayPreview {
   const { body, title, author } = frontMatter(text);
-  const blocks = markdownBlocks(body);
+  const env: FootnoteEnv = {};
+  const blocks = markdownBlocks(body, env);
   const marksHeadings = blocks.some((block) => block.kind === "heading");
   let documentTitle = title;
   if (blocks[0]?.level === 1) {
     const first = blocks.shift()!;
     documentTitle ??= first.text;
   }
-  const essayBlocks = blocks.map(({ text: blockText, kind, lineCount }) => ({ text: blockText, lineCount, kind: marksHeadings ? kind : undefined }));
+  const notes = footnoteTexts(env, (source) => inlineText(markdown.parseInline(source, env)[0])).map((note) => ({ text: note, kind: "note" as const }));
+  const essayBlocks = [...blocks.map(({ text: blockText, kind, lineCount }) => ({ text: blockText, lineCount, kind: marksHeadings ? kind : undefined })), ...notes];
   return {
     ...essayFromBlocks(essayBlocks, {
       title: options.title || documentTitle,
@@ -82,5 +88,5 @@ export function readMarkdown(text: string, { source = null, ...options }: ReadOp
 
 /** Whether a paste is Markdown rather than plain text: it marks headings, emphasis or links the Markdown way. */
 export function looksLikeMarkdown(text: string): boolean {
-  return /^#{1,6}\s+\S/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text) || /(\*\*|__)\S[^\n]*?\S\1/.test(text) || FRONT_MATTER.test(text);
+  return /^#{1,6}\s+\S/m.test(text) || /^\[\^[^\]\s]+\]:/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)/.test(text) || /(\*\*|__)\S[^\n]*?\S\1/.test(text) || FRONT_MATTER.test(text);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePdf } from "@/tests/helpers/make-pdf";
+import { makePdf, twoColumnPage } from "@/tests/helpers/make-pdf";
 import { PDF_NO_TEXT, PDF_UNREADABLE, readPdf } from "./read-pdf";
 
 describe("readPdf", () => {
@@ -27,6 +27,34 @@ describe("readPdf", () => {
       { kind: "body", text: "Old maps show the river before it was buried underground, and the markets that grew along it." },
     ]);
     expect(essay.dropped).toEqual(["Page numbers: 1, 2"]);
+  });
+
+  it("reads a page in two columns column by column, joining a paragraph that runs on into the right column", async () => {
+    const page = twoColumnPage({
+      above: [{ text: "Walking the City", size: 20 }],
+      left: [
+        { text: "Cities keep their memories in" },
+        { text: "names, in the bends of streets," },
+        { text: "and in the markets by the river." },
+        { text: "A walker reads them without", newParagraph: true },
+        { text: "knowing it, as one reads a face," },
+      ],
+      right: [
+        { text: "and learns the city by heart." },
+        { text: "Maps forget what feet remember.", newParagraph: true },
+        { text: "That is why we still walk the" },
+        { text: "old streets, slowly, together." },
+      ],
+      below: [{ text: "1" }],
+    });
+    const essay = await readPdf(makePdf([page]));
+    expect(essay.title).toBe("Walking the City");
+    expect(essay.paragraphs).toEqual([
+      { kind: "body", text: "Cities keep their memories in names, in the bends of streets, and in the markets by the river." },
+      { kind: "body", text: "A walker reads them without knowing it, as one reads a face, and learns the city by heart." },
+      { kind: "body", text: "Maps forget what feet remember. That is why we still walk the old streets, slowly, together." },
+    ]);
+    expect(essay.dropped).toEqual(["Page numbers: 1"]);
   });
 
   it("uses the document's title when the text starts with prose", async () => {

@@ -7,13 +7,18 @@
  *   document, is the title.
  * - Bare page numbers are left out and reported as dropped; a word hyphenated at a line's end is joined again.
  * - A paragraph that runs over a page break (no closing punctuation, next page starting in lower case) is one.
+ * - A page in two columns is read column by column (pdf-columns.ts); a paragraph runs over a column break as over a
+ *   page break.
  *
- * Scanned PDFs are pictures of pages with no text: they get a clear refusal rather than an empty essay.
+ * Scanned PDFs are pictures of pages with no text: they get a clear refusal rather than an empty essay. pdf.js runs in
+ * a worker thread (parse-in-worker.ts); what it finds is read here.
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError, AppErrorCode } from "../../errors/app-error";
 import { essayFromBlocks, type EssayBlock } from "../import-essay";
 import type { EssayPreview, ReadOptions } from "./essay-preview";
+import type { PdfRun } from "./parse-document.mjs";
+import { parsePdfInWorker, type ParseLimits } from "./parse-in-worker";
+import { readingParts } from "./pdf-columns";
 
 export const PDF_NO_TEXT =
   "This PDF has no text to read: it is probably scanned pages, which are pictures. Paste the essay's text instead, or run the PDF through text recognition (OCR) first.";
@@ -21,12 +26,13 @@ export const PDF_UNREADABLE = "This file could not be read as a PDF: it may be d
 export const MAX_PDF_PAGES = 300;
 export const PDF_PASSWORD = "This PDF is protected by a password. Save a copy without the password and import that.";
 
-type Run = { str: string; transform: number[]; width: number; height: number; hasEOL?: boolean };
-type Line = { text: string; y: number; size: number; page: number };
+type Run = PdfRun;
+// `column` counts the page's parts in reading order (pdf-columns.ts): 0 on a page in one column.
+type Line = { text: string; y: number; size: number; page: number; column: number };
 
 const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:\/|of)\s*\d{1,4})?$/i;
 
-function linesOf(runs: Run[], page: number): Line[] {
+function linesOf(runs: Run[], page: number, column: number): Line[] {
   const lines: Line[] = [];
   let current: (Line & { end: number }) | null = null;
   for (const run of runs) {
@@ -41,11 +47,11 @@ function linesOf(runs: Run[], page: number): Line[] {
       current.end = x + run.width;
     } else if (run.str.trim()) {
       if (current) lines.push(current);
-      current = { text: run.str, y, size, page, end: x + run.width };
+      current = { text: run.str, y, size, page, column, end: x + run.width };
     }
   }
   if (current) lines.push(current);
-  return lines.map(({ text, y, size }) => ({ text: text.replace(/\s+/g, " ").trim(), y, size, page })).filter((line) => line.text);
+  return lines.map(({ text, y, size }) => ({ text: text.replace(/\s+/g, " ").trim(), y, size, page, column })).filter((line) => line.text);
 }
 
 function median(values: number[]): number {
@@ -75,7 +81,7 @@ export function blocksFromLines(lines: Line[]): { blocks: Array<EssayBlock & { s
     text.slice(1).flatMap((line, i) => {
       const previous = text[i];
       const gap = previous.y - line.y;
-      return previous.page === line.page && !isHeading(line) && !isHeading(previous) && gap > 0 ? [gap] : [];
+      return previous.page === line.page && previous.column === line.column && !isHeading(line) && !isHeading(previous) && gap > 0 ? [gap] : [];
     }),
   );
   const blocks: Array<EssayBlock & { size: number; page: number }> = [];
@@ -84,7 +90,7 @@ export function blocksFromLines(lines: Line[]): { blocks: Array<EssayBlock & { s
     const block = blocks.at(-1);
     let continues = false;
     if (previous && block && isHeading(line) === isHeading(previous)) {
-      if (previous.page === line.page) {
+      if (previous.page === line.page && previous.column === line.column) {
         const gap = previous.y - line.y;
         continues = gap > 0 && (spacing === 0 || gap <= spacing * 1.4);
       } else {
@@ -101,36 +107,19 @@ export function blocksFromLines(lines: Line[]): { blocks: Array<EssayBlock & { s
   return { blocks, pageNumbers };
 }
 
-async function pdfLines(bytes: Uint8Array): Promise<{ lines: Line[]; metadataTitle?: string }> {
-  let document;
-  try {
-    // pdf.js takes the buffer over; a copy keeps the caller's bytes usable.
-    document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-  } catch (error) {
-    if (error instanceof Error && error.name === "PasswordException") throw new AppError(AppErrorCode.InvalidInput, PDF_PASSWORD);
-    throw new AppError(AppErrorCode.InvalidInput, PDF_UNREADABLE);
+async function pdfLines(bytes: Uint8Array, limits: ParseLimits): Promise<{ lines: Line[]; metadataTitle?: string }> {
+  const parsed = await parsePdfInWorker(bytes, { maxPages: MAX_PDF_PAGES }, limits);
+  if (parsed.failure === "password") throw new AppError(AppErrorCode.InvalidInput, PDF_PASSWORD);
+  if (parsed.failure === "unreadable") throw new AppError(AppErrorCode.InvalidInput, PDF_UNREADABLE);
+  if (parsed.failure === "pages") {
+    throw new AppError(AppErrorCode.InvalidInput, `This PDF has ${parsed.pageCount} pages, more than an essay (Gloss reads up to ${MAX_PDF_PAGES}). Save the essay's pages as a PDF of their own and import that.`);
   }
-  try {
-    if (document.numPages > MAX_PDF_PAGES) {
-      throw new AppError(AppErrorCode.InvalidInput, `This PDF has ${document.numPages} pages, more than an essay (Gloss reads up to ${MAX_PDF_PAGES}). Save the essay's pages as a PDF of their own and import that.`);
-    }
-    const lines: Line[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      lines.push(...linesOf(content.items as Run[], number));
-      page.cleanup();
-    }
-    const info = (await document.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
-    const metadataTitle = typeof info?.Title === "string" && info.Title.trim() ? info.Title.trim() : undefined;
-    return { lines, metadataTitle };
-  } finally {
-    await document.destroy();
-  }
+  const lines = parsed.pages.flatMap((page, i) => readingParts(page.runs).flatMap((part, column) => linesOf(part, i + 1, column)));
+  return { lines, metadataTitle: parsed.metadataTitle };
 }
 
-export async function readPdf(bytes: Uint8Array, { source = null, ...options }: ReadOptions = {}): Promise<EssayPreview> {
-  const { lines, metadataTitle } = await pdfLines(bytes);
+export async function readPdf(bytes: Uint8Array, { source = null, parseLimits = {}, ...options }: ReadOptions & { parseLimits?: ParseLimits } = {}): Promise<EssayPreview> {
+  const { lines, metadataTitle } = await pdfLines(bytes, parseLimits);
   if (lines.length === 0) throw new AppError(AppErrorCode.InvalidInput, PDF_NO_TEXT);
   const { blocks, pageNumbers } = blocksFromLines(lines);
   let documentTitle: string | undefined;
