@@ -195,6 +195,14 @@ test("on a 390×844 phone: annotate, read a thread in the bottom sheet and reply
   await expect(sheet).toHaveCount(0);
   await expect(opener).toBeFocused();
 
+  // The narrowest phones the issue names, 360 px: the toolbar still fits, "Only me" included.
+  await ben.page.setViewportSize({ width: 360, height: 740 });
+  await selectWords(paragraphWith(ben.page, "Caucasus oblasts"), "Caucasus oblasts");
+  const narrowToolbar = ben.page.getByRole("toolbar", { name: "Annotate the selected words" });
+  await expectOnScreen(ben.page, narrowToolbar);
+  await expectOnScreen(ben.page, narrowToolbar.getByRole("button", { name: "Only me" }));
+  await expectNothingCutOff(ben.page);
+
   // Iris opens hers from the button and sees the reply.
   await iris.page.getByRole("button", { name: /^1 note on / }).tap();
   await expect(iris.page.getByRole("dialog", { name: /^Notes on / }).getByRole("list", { name: "Replies" })).toContainText(`Moscow, for years. (${RUN})`);
