@@ -50,7 +50,8 @@ export function MarginTools({ filter, onChange, shown, total, people, tags, hasP
             if (event.key === "Escape" && filter.query === "") event.currentTarget.blur();
           }}
           placeholder="Search notes"
-          className="w-24 rounded-md sm:w-44 border border-line bg-card py-1 pl-7 pr-2 text-sm text-ink outline-none placeholder:text-muted focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent"
+          // On phones an icon-sized box that opens while in use, so the room bar keeps to one row.
+          className={`${filter.query ? "w-32" : "w-8 focus:w-32"} rounded-md border border-line bg-card py-1 pl-7 pr-2 text-sm text-ink outline-none transition-[width] placeholder:text-muted focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-accent sm:w-44 sm:focus:w-44`}
         />
       </div>
 

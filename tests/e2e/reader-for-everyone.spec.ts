@@ -145,6 +145,9 @@ test("on a 390×844 phone: annotate, read a thread in the bottom sheet and reply
     await expectNothingCutOff(page);
   }
   await expectOnScreen(iris.page, iris.page.getByRole("banner"));
+  // The sticky room bar keeps to one row (two rows of a 390 px screen's height are two rows less of the essay).
+  const barHeight = await iris.page.locator("[data-room-bar]").evaluate((bar) => bar.getBoundingClientRect().height);
+  expect(barHeight, "the room bar wraps onto a second row").toBeLessThan(64);
 
   // The toolbar docks at the bottom of the screen, whole.
   await selectWords(paragraphWith(iris.page, WORDS), WORDS);
