@@ -206,10 +206,14 @@ test("a seminar reads together: mentions, tags, replies, reactions, hiding, priv
   await threadOf(ada.page).getByRole("button", { name: "Reopen" }).click();
   await expect(threadOf(iris.page).getByRole("button", { name: "Resolve" })).toBeVisible();
 
-  // On a phone the notes follow their paragraph and the bar's tools wrap.
+  // On a phone the paragraph's notes open in a sheet from the button under it.
   await ben.page.setViewportSize({ width: 390, height: 844 });
-  await threadOf(ben.page).scrollIntoViewIfNeeded();
+  await expect(threadOf(ben.page)).toHaveCount(0);
+  await ben.page.locator("[data-sheet-opener]").first().click();
+  await expect(threadOf(ben.page)).toBeVisible();
   await ben.page.screenshot({ path: "screenshots/seminar-narrow.png" });
+  await ben.page.getByRole("button", { name: "Close notes" }).click();
+  await ben.page.setViewportSize({ width: 1360, height: 900 });
 
   // A second seminar on the same essay has its own margin: a member of it sees none of the first one's notes.
   const otherName = `Another reading group ${RUN}`;
