@@ -12,6 +12,7 @@ import { privateRoomIdFor, roomIdFor } from "../doc/layout";
 import { createAssignment } from "../assignments/create-assignment.server";
 import { getHeatMap } from "../assignments/get-heat-map.server";
 import { getParticipation } from "../assignments/get-participation.server";
+import { countUnanchoredElsewhere } from "../essays/count-unanchored-elsewhere.server";
 import { getEssay } from "../essays/get-essay.server";
 import { reviseEssay } from "../essays/revise-essay.server";
 import { loadDiscussion } from "../export/load-discussion.server";
@@ -177,9 +178,11 @@ describe("reports after a revision", () => {
     expect(range.threads.map((t) => t.id)).toEqual(["n-moves", "n-later"]);
   });
 
-  it("an export of private notes keeps the unanchored one", async () => {
+  it("loses no note outside the seminar: a private export keeps the unanchored one, and the revise page counts it", async () => {
     const discussion = await loadDiscussion(database.db, { roomId: rooms.private, userId: ben.id, sourceUrl: "https://gloss.example/essays/x" });
     expect(discussion.threads.map((t) => [t.id, t.paragraphIndex])).toEqual([["p-deleted", null]]);
+    expect(await countUnanchoredElsewhere(database.db, { seminarId, essayId, userId: teacher.id })).toBe(1);
+    await expect(countUnanchoredElsewhere(database.db, { seminarId, essayId, userId: ben.id })).rejects.toThrow();
   });
 
   it("participation in a passage follows the moved note, and the instructor's placement", async () => {
