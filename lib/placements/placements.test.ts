@@ -173,6 +173,9 @@ describe("reports after a revision", () => {
     const back = parseJsonLd(JSON.parse(JSON.stringify(jsonld)));
     expect(back.ok && back.discussion.threads.map((t) => [t.id.split(":").at(-1), t.paragraphIndex])).toEqual(where);
 
+    const paged = await loadDiscussion(database.db, { roomId: rooms.seminar, userId: teacher.id, sourceUrl: "https://gloss.example/essays/x", pageSize: 2 });
+    expect(paged.threads.map((t) => [t.id, t.paragraphIndex])).toEqual(where);
+
     // A range of paragraphs holds only what is shown there.
     const range = await loadDiscussion(database.db, { roomId: rooms.seminar, userId: teacher.id, sourceUrl: "https://gloss.example/essays/x", from: 2, to: 4 });
     expect(range.threads.map((t) => t.id)).toEqual(["n-moves", "n-later"]);
