@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ANNOTATIONS, COMMENTS, REACTIONS, entryKey, type Comment } from "../lib/doc/layout";
+import { ANCHORS, ANNOTATIONS, COMMENTS, REACTIONS, entryKey, type Comment } from "../lib/doc/layout";
 import { sqlDatabase } from "../tests/helpers/sql-database";
 import { copyEntries, type DirtyKeys } from "./copy-entries";
 
@@ -40,7 +40,7 @@ function comment(id: string, body: string): Comment {
 }
 
 function everything(doc: Y.Doc): DirtyKeys {
-  return { annotations: new Set(doc.getMap(ANNOTATIONS).keys()), comments: new Set(doc.getMap(COMMENTS).keys()), reactions: new Set(doc.getMap(REACTIONS).keys()) };
+  return { annotations: new Set(doc.getMap(ANNOTATIONS).keys()), comments: new Set(doc.getMap(COMMENTS).keys()), reactions: new Set(doc.getMap(REACTIONS).keys()), anchors: new Set(doc.getMap(ANCHORS).keys()) };
 }
 
 const copy = (roomId: string, doc: Y.Doc, dirty: DirtyKeys, withheld = new Map<string, Comment>()) =>
@@ -72,7 +72,7 @@ it("copies the rooms that copy at once, each row in its own room, including what
 
   // In the first room thread "a" is deleted; in the second, its comment is hidden (the document keeps a stub, the
   // row keeps the text) and its reaction is taken back.
-  const gone = { annotations: new Set([entryKey(user.id, "note-a")]), comments: new Set([entryKey(user.id, "comment-a")]), reactions: new Set([entryKey(user.id, "comment-a")]) };
+  const gone = { annotations: new Set([entryKey(user.id, "note-a")]), comments: new Set([entryKey(user.id, "comment-a")]), reactions: new Set([entryKey(user.id, "comment-a")]), anchors: new Set<string>() };
   first.getMap(ANNOTATIONS).delete(entryKey(user.id, "note-a"));
   first.getMap(COMMENTS).delete(entryKey(user.id, "comment-a"));
   first.getMap(REACTIONS).delete(entryKey(user.id, "comment-a"));
@@ -102,4 +102,34 @@ it("copies the other rooms' rows when one room's cannot be copied", async () => 
   await Promise.all([copy(one, broken, everything(broken)), copy(two, fine, everything(fine))]);
   expect((await tablesOf(one)).comments).toEqual([["comment-x", "words of x", true]]);
   expect((await tablesOf(two)).comments).toEqual([["comment-z", "words of z", true]]);
+});
+
+it("copies an instructor's placement, keeps where a note is shown when it is copied again on the same words, and removes the placement with its entry", async () => {
+  const room = await postgres.freshRoom();
+  const { db } = postgres.database;
+  const doc = new Y.Doc();
+  const key = entryKey(user.id, "note-p");
+  const highlight = { id: "note-p", authorId: user.id, authorName: user.name, paragraphId, kind: "highlight", color: "yellow", createdAt: 1_700_000_000_000 };
+  const words = (exact: string, start: number) => [
+    { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+    { type: "TextPositionSelector", start, end: start + exact.length },
+  ];
+  doc.getMap(ANNOTATIONS).set(key, { ...highlight, selector: words("The", 0) });
+  doc.getMap(ANCHORS).set("note-p", { id: "note-p", paragraphId, selector: words("Taliban", 4), byId: user.id, byName: user.name, at: 1_700_000_000_000 });
+  await copy(room, doc, everything(doc));
+  expect(await db.placement.findMany({ where: { roomId: room } })).toMatchObject([{ annotationId: "note-p", paragraphId, quote: "Taliban", start: 4, end: 11, byId: user.id }]);
+  // A new note is shown where it was written, until lib/placements says otherwise.
+  const shown = () => db.annotation.findUniqueOrThrow({ where: { roomId_id: { roomId: room, id: "note-p" } }, select: { shownParagraphId: true, shownStart: true, shownEnd: true, shownAs: true } });
+  expect(await shown()).toEqual({ shownParagraphId: null, shownStart: null, shownEnd: null, shownAs: "stored" });
+
+  await db.annotation.update({ where: { roomId_id: { roomId: room, id: "note-p" } }, data: { shownParagraphId: paragraphId, shownStart: 4, shownEnd: 11, shownAs: "placed" } });
+  await copy(room, doc, everything(doc));
+  expect(await shown()).toEqual({ shownParagraphId: paragraphId, shownStart: 4, shownEnd: 11, shownAs: "placed" });
+  doc.getMap(ANNOTATIONS).set(key, { ...highlight, selector: words("Th", 0) });
+  await copy(room, doc, everything(doc));
+  expect(await shown()).toEqual({ shownParagraphId: null, shownStart: null, shownEnd: null, shownAs: "stored" });
+
+  doc.getMap(ANCHORS).delete("note-p");
+  await copy(room, doc, { annotations: new Set(), comments: new Set(), reactions: new Set(), anchors: new Set(["note-p"]) });
+  expect(await db.placement.count({ where: { roomId: room } })).toBe(0);
 });

@@ -1,12 +1,16 @@
 /**
- * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction), keyed by room
- * and id. A hidden comment's row keeps its text (from the withheld store: the live document has only a
- * stub), for instructors' exports. Entries gone from the document are marked deleted, never removed.
+ * Writes a room's changed entries to the relational tables (Annotation, Comment, Reaction, and Placement for the
+ * anchors map), keyed by room and id. A hidden comment's row keeps its text (from the withheld store: the live
+ * document has only a stub), for instructors' exports. Entries gone from the document are marked deleted, never
+ * removed (a placement, which is only ever a moderator's, is removed). A new note is shown where it was written;
+ * one copied again keeps where it is shown unless its selector changed: lib/placements places it after the copy.
  * One statement per run, whatever the number of entries (a room loaded with ten thousand of them is copied in
  * one), shared by the runs of rooms that copy at about the same time.
  */
 import * as Y from "yjs";
 import {
+  ANCHORS,
+  AnchorSchema,
   ANNOTATIONS,
   AnnotationSchema,
   COMMENTS,
@@ -22,8 +26,8 @@ import {
 import { BatchedWrites } from "./batched-writes";
 import type { Sql } from "./sql-pool";
 
-/** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. */
-export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string> };
+/** Keys of changed entries; a comment is also dirty when it is hidden, resolved or shown again. Anchors: annotation ids. */
+export type DirtyKeys = { annotations: Set<string>; comments: Set<string>; reactions: Set<string>; anchors: Set<string> };
 
 export type CopyInput = {
   roomId: string;
@@ -37,6 +41,10 @@ export type CopyInput = {
 // Times travel as ISO strings and land in `timestamp(3)` columns as UTC, as Prisma writes them.
 const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
 
+/** A note copied again on the same words keeps where it is shown; on other words it is shown as stored (until placed). */
+const SAME_WORDS = `("Annotation"."paragraphId", "Annotation"."quote", "Annotation"."prefix", "Annotation"."suffix", "Annotation"."start", "Annotation"."end")
+  IS NOT DISTINCT FROM (EXCLUDED."paragraphId", EXCLUDED."quote", EXCLUDED."prefix", EXCLUDED."suffix", EXCLUDED."start", EXCLUDED."end")`;
+
 /**
  * One statement for the runs of every room that copies at about the same time (batched-writes.ts), so busy rooms'
  * copies are a few round trips a second without a transaction around them: each part is a data-modifying WITH, all
@@ -44,7 +52,8 @@ const UTC_NOW = `(now() AT TIME ZONE 'UTC')`;
  * inserted by the same statement is there. Empty parts touch nothing. Rows carry their room; the lists of rows gone
  * are pairs of arrays, matched on the tables' keys (the `= ANY` conditions let the keys' indexes find them).
  * $1 annotations, $2 comments, $3/$4 comments that keep their body (stubs whose full entry is missing: rooms, ids),
- * $5 reactions, $6/$7/$8 reactions gone (rooms, comment ids, user ids), $9/$10 annotations gone, $11/$12 comments gone.
+ * $5 reactions, $6/$7/$8 reactions gone (rooms, comment ids, user ids), $9/$10 annotations gone, $11/$12 comments gone,
+ * $13 placements, $14/$15 placements gone.
  */
 const COPY = {
   name: "gloss-copy-entries",
@@ -55,7 +64,11 @@ const COPY = {
     FROM jsonb_to_recordset($1::jsonb) AS r("roomId" text, "id" text, "paragraphId" text, "authorId" text, "kind" text, "color" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "createdAt" timestamp(3), "receivedAt" timestamp(3))
     ON CONFLICT ("roomId", "id") DO UPDATE SET "paragraphId" = EXCLUDED."paragraphId", "authorId" = EXCLUDED."authorId", "kind" = EXCLUDED."kind",
       "color" = EXCLUDED."color", "quote" = EXCLUDED."quote", "prefix" = EXCLUDED."prefix", "suffix" = EXCLUDED."suffix", "start" = EXCLUDED."start",
-      "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL
+      "end" = EXCLUDED."end", "createdAt" = EXCLUDED."createdAt", "updatedAt" = EXCLUDED."updatedAt", "deletedAt" = NULL,
+      "shownParagraphId" = CASE WHEN ${SAME_WORDS} THEN "Annotation"."shownParagraphId" END,
+      "shownStart" = CASE WHEN ${SAME_WORDS} THEN "Annotation"."shownStart" END,
+      "shownEnd" = CASE WHEN ${SAME_WORDS} THEN "Annotation"."shownEnd" END,
+      "shownAs" = CASE WHEN ${SAME_WORDS} THEN "Annotation"."shownAs" ELSE 'stored' END
     RETURNING 1),
   comments AS (
     INSERT INTO "Comment" ("roomId", "id", "annotationId", "parentId", "authorId", "body", "createdAt", "receivedAt", "editedAt", "tags", "mentions", "hiddenAt", "resolvedAt", "updatedAt", "deletedAt")
@@ -85,9 +98,21 @@ const COPY = {
   comments_gone AS (
     UPDATE "Comment" SET "deletedAt" = ${UTC_NOW}, "updatedAt" = ${UTC_NOW}
     WHERE "roomId" = ANY($11::text[]) AND "id" = ANY($12::text[]) AND ("roomId", "id") IN (SELECT * FROM unnest($11::text[], $12::text[]))
+    RETURNING 1),
+  placements AS (
+    INSERT INTO "Placement" ("roomId", "annotationId", "paragraphId", "quote", "prefix", "suffix", "start", "end", "byId", "at")
+    SELECT r."roomId", r."annotationId", r."paragraphId", r."quote", r."prefix", r."suffix", r."start", r."end", r."byId", r."at"
+    FROM jsonb_to_recordset($13::jsonb) AS r("roomId" text, "annotationId" text, "paragraphId" text, "quote" text, "prefix" text, "suffix" text, "start" int, "end" int, "byId" text, "at" timestamp(3))
+    ON CONFLICT ("roomId", "annotationId") DO UPDATE SET "paragraphId" = EXCLUDED."paragraphId", "quote" = EXCLUDED."quote", "prefix" = EXCLUDED."prefix",
+      "suffix" = EXCLUDED."suffix", "start" = EXCLUDED."start", "end" = EXCLUDED."end", "byId" = EXCLUDED."byId", "at" = EXCLUDED."at"
+    RETURNING 1),
+  placements_gone AS (
+    DELETE FROM "Placement" WHERE "roomId" = ANY($14::text[]) AND "annotationId" = ANY($15::text[])
+      AND ("roomId", "annotationId") IN (SELECT * FROM unnest($14::text[], $15::text[]))
     RETURNING 1)
 SELECT (SELECT count(*) FROM annotations) + (SELECT count(*) FROM comments) + (SELECT count(*) FROM reactions)
-  + (SELECT count(*) FROM reactions_gone) + (SELECT count(*) FROM annotations_gone) + (SELECT count(*) FROM comments_gone) AS "written"`,
+  + (SELECT count(*) FROM reactions_gone) + (SELECT count(*) FROM annotations_gone) + (SELECT count(*) FROM comments_gone)
+  + (SELECT count(*) FROM placements) + (SELECT count(*) FROM placements_gone) AS "written"`,
 };
 
 /** The rows one run writes, as the statements above take them. */
@@ -100,6 +125,9 @@ type Rows = {
   reactionsGone: Array<{ commentId: string; userId: string }>;
   annotationsGone: string[];
   commentsGone: string[];
+  placements: object[];
+  /** Annotation ids whose placement was removed. */
+  placementsGone: string[];
 };
 
 /** A room's rows, with its id: what one item of a shared copy statement is. */
@@ -123,7 +151,7 @@ function writerFor(sql: Sql): BatchedWrites<RoomRows> {
 /** Copies the entries; returns the comments copied for the first time (those the server just accepted). */
 export async function copyEntries(sql: Sql, input: CopyInput): Promise<{ newComments: Comment[] }> {
   const { rows, newComments } = rowsOf(input);
-  const total = rows.annotations.length + rows.comments.length + rows.reactions.length + rows.reactionsGone.length + rows.annotationsGone.length + rows.commentsGone.length;
+  const total = LISTS.reduce((sum, name) => sum + rows[name].length, 0);
   if (total === 0) return { newComments };
   const { roomId } = input;
   await writerFor(sql)
@@ -157,13 +185,22 @@ async function writeRows(sql: Sql, rooms: RoomRows[]): Promise<void> {
       reactionsGone.map((gone) => gone.userId),
       ...pairs((rows) => rows.annotationsGone),
       ...pairs((rows) => rows.commentsGone),
+      JSON.stringify(all((rows) => rows.placements)),
+      ...pairs((rows) => rows.placementsGone),
     ],
   });
 }
 
+/** The lists of rows a run writes (keepBody only says how to write comments). */
+const LISTS = ["annotations", "comments", "reactions", "reactionsGone", "annotationsGone", "commentsGone", "placements", "placementsGone"] as const;
+
+function emptyRows(keepBody: string[] = []): Rows {
+  return { annotations: [], comments: [], keepBody, reactions: [], reactionsGone: [], annotationsGone: [], commentsGone: [], placements: [], placementsGone: [] };
+}
+
 function* oneByOne(rows: Rows): Generator<Rows> {
-  const none: Rows = { annotations: [], comments: [], keepBody: rows.keepBody, reactions: [], reactionsGone: [], annotationsGone: [], commentsGone: [] };
-  for (const name of ["annotations", "comments", "reactions", "reactionsGone", "annotationsGone", "commentsGone"] as const) {
+  const none = emptyRows(rows.keepBody);
+  for (const name of LISTS) {
     for (const row of rows[name]) yield { ...none, [name]: [row] };
   }
 }
@@ -177,7 +214,7 @@ function rowsOf({ doc, dirty, withheld, receivedAt }: CopyInput): { rows: Rows; 
   const at = (entry: Moderation | undefined) => (entry ? new Date(entry.at).toISOString() : null);
   const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
   const now = new Date();
-  const rows: Rows = { annotations: [], comments: [], keepBody: [], reactions: [], reactionsGone: [], annotationsGone: [], commentsGone: [] };
+  const rows = emptyRows();
   const newComments: Comment[] = [];
 
   for (const key of dirty.annotations) {
@@ -237,6 +274,26 @@ function rowsOf({ doc, dirty, withheld, receivedAt }: CopyInput): { rows: Rows; 
     const parsed = ReactionSchema.safeParse(reactions.get(key));
     if (!parsed.success) rows.reactionsGone.push({ commentId: owner.id, userId: owner.authorId });
     else rows.reactions.push({ commentId: owner.id, userId: owner.authorId, emoji: parsed.data.reaction, createdAt: iso(parsed.data.createdAt) });
+  }
+  const anchors = doc.getMap(ANCHORS);
+  for (const annotationId of dirty.anchors) {
+    const parsed = AnchorSchema.safeParse(anchors.get(annotationId));
+    if (!parsed.success || parsed.data.id !== annotationId) {
+      rows.placementsGone.push(annotationId);
+      continue;
+    }
+    const [quote, position] = parsed.data.selector;
+    rows.placements.push({
+      annotationId,
+      paragraphId: parsed.data.paragraphId,
+      quote: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: position.start,
+      end: position.end,
+      byId: parsed.data.byId,
+      at: iso(parsed.data.at),
+    });
   }
   return { rows, newComments };
 }

@@ -1,7 +1,7 @@
 /**
  * A revision adds paragraphs to an essay whose rooms are loaded: the websocket server hears of it (the access
  * channel), tells the pages open on it, and accepts notes on the new paragraphs at once, instead of refusing them
- * until the room unloads.
+ * until the room unloads. A note written from a page still showing the old text is counted where readers see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANNOTATIONS, entryKey } from "../lib/doc/layout";
@@ -46,5 +46,24 @@ describe("a revised essay's loaded rooms", () => {
     await until(async () => (await f.database.db.annotation.findFirst({ where: { id: mark.id } })) !== null, "the note's row");
     expect(ada.ws.readyState).toBe(ada.ws.OPEN);
     expect(ada.doc.getMap(ANNOTATIONS).has(entryKey(f.ada.id, mark.id))).toBe(true);
+  });
+
+  it("places a note written from a page opened before the revision where readers see it", async () => {
+    const { db } = f.database;
+    const ben = await f.joined(f.ben);
+    const [first, second] = await db.paragraph.findMany({ where: { essayId: f.essayId, kind: "body", position: { gte: 0 } }, orderBy: { position: "asc" }, take: 2 });
+    const words = "it would be a mistake for the West to think that Russia could be an ally";
+    const sentence = first!.text.slice(first!.text.lastIndexOf(" The new power") + 1);
+    expect(sentence).toContain(words);
+    const stale = highlight(f.ben, first!, words);
+    // The sentence moves to the next paragraph; Ben's page still shows it where it was.
+    const text = (await db.paragraph.findMany({ where: { essayId: f.essayId, position: { gte: 0 } }, orderBy: { position: "asc" } }))
+      .map((p) => (p.id === first!.id ? p.text.replace(` ${sentence}`, "") : p.id === second!.id ? `${sentence} ${p.text}` : p.text))
+      .join("\n\n");
+    await reviseEssay(db, { seminarId: f.firstSeminarId, essayId: f.essayId, userId: f.teacher.id, text });
+    putAnnotation(ben.doc, stale);
+    await expect
+      .poll(() => db.annotation.findFirst({ where: { id: stale.id }, select: { paragraphId: true, shownAs: true, shownParagraphId: true, shownStart: true } }))
+      .toEqual({ paragraphId: first!.id, shownAs: "moved", shownParagraphId: second!.id, shownStart: sentence.indexOf(words) });
   });
 });

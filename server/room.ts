@@ -165,7 +165,7 @@ export class Room {
       log: options.log,
     });
     doc.on("update", (update: Uint8Array, origin: unknown) => queue.push(update, origin === REMOTE_ORIGIN));
-    const copy = new RelationalCopy({ db, sql: copySql }, record.id, committed, withheld, options.log);
+    const copy = new RelationalCopy({ db, sql: copySql }, record.id, record.essayId, committed, withheld, options.log);
     room = new Room(record, doc, owners, index, moderator, queue, copy, options, bus, db);
     moderator.tidyAll();
     void copy.run();

@@ -2,12 +2,14 @@
  * Where in the essay an assignment's students have been writing: per paragraph, their notes (annotations) and
  * comments in the seminar's room, counted from the relational copy as the participation table is (deleted and
  * hidden comments do not count; after a close, nothing received later does). The whole essay, not only the
- * passage, so an instructor sees the talk spill over or stay put.
+ * passage, so an instructor sees the talk spill over or stay put. Each note counts beside the paragraph readers see
+ * it beside now (lib/placements); one a revision left unanchored counts nowhere.
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client.server";
 import { roomIdFor } from "../doc/layout";
 import { IN_ESSAY } from "../essays/in-essay";
+import { shownSql } from "../placements/shown-sql";
 
 export type HeatParagraph = { id: string; position: number; kind: string; length: number; opening: string; notes: number; comments: number };
 export type HeatMap = { paragraphs: HeatParagraph[]; max: number };
@@ -19,27 +21,28 @@ export async function getHeatMap(
   { assignment, studentIds }: { assignment: { seminarId: string; essayId: string; closedAt: Date | null }; studentIds: string[] },
 ): Promise<HeatMap> {
   const roomId = roomIdFor(assignment.essayId, assignment.seminarId);
+  const shown = shownSql("a");
   const until = (column: Prisma.Sql) => (assignment.closedAt ? Prisma.sql`AND ${column} <= ${assignment.closedAt}` : Prisma.empty);
   const [paragraphs, notes, comments] = await Promise.all([
     db.paragraph.findMany({ where: { essayId: assignment.essayId, ...IN_ESSAY }, orderBy: { position: "asc" }, select: { id: true, position: true, kind: true, text: true } }),
     studentIds.length === 0
       ? []
       : db.$queryRaw<Counted[]>(Prisma.sql`
-          SELECT a."paragraphId", count(*)::int AS "count"
+          SELECT ${shown.paragraphId} AS "paragraphId", count(*)::int AS "count"
           FROM "Annotation" a
           WHERE a."roomId" = ${roomId} AND a."deletedAt" IS NULL AND a."authorId" = ANY(${studentIds}) ${until(Prisma.sql`a."receivedAt"`)}
             -- A note whose author's every comment on it is hidden is not counted (as in the table).
             AND (NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."roomId" = a."roomId" AND c."annotationId" = a."id" AND c."authorId" = a."authorId" AND c."deletedAt" IS NULL)
                  OR EXISTS (SELECT 1 FROM "Comment" c WHERE c."roomId" = a."roomId" AND c."annotationId" = a."id" AND c."authorId" = a."authorId" AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL))
-          GROUP BY a."paragraphId"`),
+          GROUP BY 1`),
     studentIds.length === 0
       ? []
       : db.$queryRaw<Counted[]>(Prisma.sql`
-          SELECT a."paragraphId", count(*)::int AS "count"
+          SELECT ${shown.paragraphId} AS "paragraphId", count(*)::int AS "count"
           FROM "Comment" c JOIN "Annotation" a ON a."roomId" = c."roomId" AND a."id" = c."annotationId"
           WHERE c."roomId" = ${roomId} AND c."deletedAt" IS NULL AND c."hiddenAt" IS NULL AND a."deletedAt" IS NULL
             AND c."authorId" = ANY(${studentIds}) ${until(Prisma.sql`c."receivedAt"`)}
-          GROUP BY a."paragraphId"`),
+          GROUP BY 1`),
   ]);
   const noteCount = new Map(notes.map((n) => [n.paragraphId, n.count]));
   const commentCount = new Map(comments.map((c) => [c.paragraphId, c.count]));

@@ -11,10 +11,14 @@
  *   so answering a classmate inside one's own thread is not one;
  * - words: those of all their comments there that are neither deleted nor hidden.
  * Times are the server's receivedAt. After an assignment is closed, nothing received later counts.
+ * A note is in the passage where readers see it now (lib/placements): after a revision, beside the paragraph its
+ * words moved to, or where an instructor placed it; one left unanchored is in no passage.
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client.server";
 import { roomIdFor } from "../doc/layout";
+import { IN_ESSAY } from "../essays/in-essay";
+import { shownSql } from "../placements/shown-sql";
 import { getAudience } from "./get-audience.server";
 import { isInPassage, locatePassage } from "./passage";
 import { explainRule, RuleSchema, type Rule } from "./rule";
@@ -51,6 +55,8 @@ export type Participation = {
   passageParagraphIds: string[];
 };
 
+type AnnotationRow = { id: string; authorId: string; paragraphId: string; kind: string; start: number | null; end: number | null; receivedAt: Date };
+
 type CommentRow = {
   id: string;
   authorId: string;
@@ -68,20 +74,21 @@ export async function getParticipation(db: Db, { assignment, now, studentId }: {
   const [students, extensions, paragraphs] = await Promise.all([
     getAudience(db, { assignment, studentId }),
     db.assignmentExtension.findMany({ where: { assignmentId: assignment.id, ...(studentId ? { userId: studentId } : {}) }, select: { userId: true, dueAt: true } }),
-    db.paragraph.findMany({ where: { essayId: assignment.essayId }, select: { id: true, position: true } }),
+    db.paragraph.findMany({ where: { essayId: assignment.essayId, ...IN_ESSAY }, select: { id: true, position: true } }),
   ]);
   const placed = locatePassage(paragraphs, assignment);
   const inRange = placed ? paragraphs.filter((p) => p.position >= placed.start.position && p.position <= placed.end.position) : [];
   const position = new Map(inRange.map((p) => [p.id, p.position]));
   const studentIds = students.map((s) => s.id);
+  const shown = shownSql("a");
 
   const [annotations, comments] =
     placed && studentIds.length > 0 && inRange.length > 0
       ? await Promise.all([
-          db.annotation.findMany({
-            where: { roomId, paragraphId: { in: [...position.keys()] }, deletedAt: null },
-            select: { id: true, authorId: true, paragraphId: true, kind: true, start: true, end: true, receivedAt: true },
-          }),
+          db.$queryRaw<AnnotationRow[]>(Prisma.sql`
+            SELECT a."id", a."authorId", ${shown.paragraphId} AS "paragraphId", a."kind", ${shown.start} AS "start", ${shown.end} AS "end", a."receivedAt"
+            FROM "Annotation" a
+            WHERE a."roomId" = ${roomId} AND a."deletedAt" IS NULL AND ${shown.paragraphId} = ANY(${[...position.keys()]})`),
           db.$queryRaw<CommentRow[]>(Prisma.sql`
             SELECT c."id", c."authorId", c."annotationId", c."parentId", p."authorId" AS "parentAuthorId", c."body",
                    c."hiddenAt" IS NOT NULL AS "hidden", c."receivedAt"
@@ -89,7 +96,7 @@ export async function getParticipation(db: Db, { assignment, now, studentId }: {
             JOIN "Annotation" a ON a."roomId" = c."roomId" AND a."id" = c."annotationId"
             LEFT JOIN "Comment" p ON p."roomId" = c."roomId" AND p."id" = c."parentId"
             WHERE c."roomId" = ${roomId} AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL
-              AND c."authorId" = ANY(${studentIds}) AND a."paragraphId" = ANY(${[...position.keys()]})`),
+              AND c."authorId" = ANY(${studentIds}) AND ${shown.paragraphId} = ANY(${[...position.keys()]})`),
         ])
       : [[], []];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client.server";
+import { IN_ESSAY } from "../essays/in-essay";
 import { quotePassage } from "./passage";
 
 const Point = z.string().regex(/^[A-Za-z0-9_-]{1,64}:\d{1,7}$/);
@@ -20,7 +21,8 @@ export async function passageFromLink(db: Db, { seminarId, link }: { seminarId: 
   const [endParagraphId, end] = parsed.data.to.split(":") as [string, string];
   const listed = await db.seminarEssay.findUnique({
     where: { seminarId_essayId: { seminarId, essayId: parsed.data.essay } },
-    select: { essay: { select: { paragraphs: { select: { id: true, position: true, text: true } } } } },
+    // A link from a page opened before a revision may name a removed paragraph: it opens an empty form.
+    select: { essay: { select: { paragraphs: { where: IN_ESSAY, select: { id: true, position: true, text: true } } } } },
   });
   if (!listed) return null;
   const passage = { startParagraphId, startOffset: Number(start), endParagraphId, endOffset: Number(end) };

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.server";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError, AppErrorCode } from "../errors/app-error";
+import { IN_ESSAY } from "../essays/in-essay";
 import { quotePassage } from "./passage";
 
 export type PassageInput = { startParagraphId: string; endParagraphId: string; startOffset?: number; endOffset?: number };
@@ -12,7 +13,8 @@ export type PassageInput = { startParagraphId: string; endParagraphId: string; s
 export async function resolvePassage(db: Db | Prisma.TransactionClient, { seminarId, essayId, passage }: { seminarId: string; essayId: string; passage: PassageInput }) {
   const listed = await db.seminarEssay.findUnique({ where: { seminarId_essayId: { seminarId, essayId } }, select: { essayId: true } });
   if (!listed) throw new AppError(AppErrorCode.InvalidInput, "Choose an essay on this seminar's reading list.");
-  const paragraphs = await db.paragraph.findMany({ where: { essayId }, select: { id: true, position: true, text: true } });
+  // Only the essay as readers have it: a paragraph a revision removed is no place for a new passage.
+  const paragraphs = await db.paragraph.findMany({ where: { essayId, ...IN_ESSAY }, select: { id: true, position: true, text: true } });
   const last = paragraphs.find((p) => p.id === passage.endParagraphId);
   const stored = {
     startParagraphId: passage.startParagraphId,

@@ -6,7 +6,7 @@
  */
 import type * as Y from "yjs";
 import type { z } from "zod";
-import { reanchor, reanchorReason } from "./reanchor";
+import { placeNote } from "./place-note";
 import { pickOpener } from "./opener";
 import {
   ANCHORS,
@@ -118,7 +118,7 @@ function readModeration(doc: Y.Doc, name: string): Map<string, Moderation> {
 }
 
 /** Instructors' placements of notes after a revision, by annotation id. */
-function readAnchors(doc: Y.Doc): Map<string, Anchor> {
+export function readAnchors(doc: Y.Doc): Map<string, Anchor> {
   const entries = new Map<string, Anchor>();
   doc.getMap(ANCHORS).forEach((value, key) => {
     const parsed = AnchorSchema.safeParse(value);
@@ -129,18 +129,6 @@ function readAnchors(doc: Y.Doc): Map<string, Anchor> {
 
 export function readAnnotations(doc: Y.Doc): Annotation[] {
   return readOwnedMap(doc, ANNOTATIONS, AnnotationSchema);
-}
-
-/**
- * The annotations as the essay should place them: where an instructor has placed a note after a revision, its
- * paragraph and words are the placement's (as readRoom shows it), so a confirmed note is not flagged again.
- */
-export function readPlacedAnnotations(doc: Y.Doc): Annotation[] {
-  const anchors = readAnchors(doc);
-  return readAnnotations(doc).map((annotation) => {
-    const anchor = anchors.get(annotation.id);
-    return anchor ? { ...annotation, paragraphId: anchor.paragraphId, selector: anchor.selector } : annotation;
-  });
 }
 
 export function readComments(doc: Y.Doc): StoredComment[] {
@@ -235,8 +223,8 @@ function sortView(view: ParagraphView) {
 }
 
 /**
- * Places every annotation in the essay as it is now. A highlight is re-anchored across the essay, so one whose
- * words a revision moved (a split paragraph, a merge) is shown beside the paragraph that holds them now; a
+ * Places every annotation in the essay as it is now (place-note.ts): a highlight whose words a revision moved (a
+ * split paragraph, a merge) is shown beside the paragraph that holds them now, or where an instructor placed it; a
  * paragraph comment stays with its paragraph. What cannot be placed goes to `unanchored` with its reason.
  */
 export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadOptions = {}): RoomView {
@@ -253,23 +241,14 @@ export function readRoom(doc: Y.Doc, paragraphs: ParagraphText[], options: ReadO
     const thread = (span: Thread["span"], review: string | null, why: string | null, shownBeside: string | null): Thread => ({
       annotation, ...discussion, span, review, unanchored: why, shownBeside, placedBy: anchor?.byName ?? null, private: isPrivate,
     });
-    // An instructor's placement wins over the author's selector: it is where the note belongs after a revision.
-    const target = anchor ?? annotation;
-    if (!target.selector) {
-      const view = views.get(annotation.paragraphId);
-      if (view) view.threads.push(thread(null, null, null, annotation.paragraphId));
-      else unanchored.push(thread(null, null, "the paragraph was removed", null));
+    const shown = placeNote(annotation, anchor, paragraphs);
+    const view = shown.as === "unanchored" ? undefined : views.get(shown.paragraphId);
+    if (shown.as === "unanchored" || !view) {
+      unanchored.push(thread(null, null, shown.reason, null));
       continue;
     }
-    const placed = reanchor(target.paragraphId, target.selector, paragraphs);
-    const view = placed.orphan ? undefined : views.get(placed.paragraphId);
-    if (placed.orphan || !view) {
-      unanchored.push(thread(null, null, reanchorReason(placed), null));
-      continue;
-    }
-    const span = { start: placed.start, end: placed.end };
-    view.highlights.push({ annotation, ...span, private: isPrivate });
-    view.threads.push(thread(span, reanchorReason(placed), null, placed.paragraphId));
+    view.threads.push(thread(shown.span, shown.reason, null, shown.paragraphId));
+    if (shown.span) view.highlights.push({ annotation, ...shown.span, private: isPrivate });
   }
 
   for (const view of views.values()) sortView(view);

@@ -44,4 +44,14 @@ describe("revisionImpact", () => {
     expect(byId.get("whole-gone")).toMatchObject({ outcome: "unanchored", reason: "the paragraph was removed" });
     expect(impact.notes).toHaveLength(notes.length);
   });
+
+  it("judges a note an instructor placed from the placement, as readers see it", () => {
+    const gone = mark("gone", before[1]!, "jumped at the opportunity");
+    const after = [{ id: "para-one", text: before[0]!.text }];
+    const words = mark("x", before[0]!, "Nobody saw it coming.");
+    expect(revisionImpact([gone], after).counts).toMatchObject({ unanchored: 1 });
+    const placement = { id: "gone", paragraphId: words.paragraphId, selector: words.selector!, byId: "user-teacher", byName: "Teacher", at: 3 };
+    const impact = revisionImpact([gone], after, new Map([["gone", placement]]));
+    expect(impact.notes[0]).toMatchObject({ outcome: "stay", paragraphId: "para-one", reason: null });
+  });
 });

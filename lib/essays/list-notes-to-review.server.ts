@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.server";
 import { roomIdFor } from "../doc/layout";
-import { readPlacedAnnotations } from "../doc/read";
+import { readAnchors, readAnnotations } from "../doc/read";
 import { revisionImpact, type NoteOutcome } from "../doc/revision-impact";
 import { readRoomDocument } from "../rooms/read-room-document.server";
 import { requireInstructor } from "../seminars/require-instructor.server";
@@ -14,7 +14,7 @@ export async function listNotesToReview(db: Db, { seminarId, essayId, userId }: 
   await requireInstructor(db, seminarId, userId);
   const paragraphs = await db.paragraph.findMany({ where: { essayId, ...IN_ESSAY }, orderBy: { position: "asc" }, select: { id: true, text: true } });
   const doc = await readRoomDocument(db, roomIdFor(essayId, seminarId));
-  const { notes } = revisionImpact(readPlacedAnnotations(doc), paragraphs);
+  const { notes } = revisionImpact(readAnnotations(doc), paragraphs, readAnchors(doc));
   return notes
     .filter((n) => n.outcome === "review" || n.outcome === "unanchored")
     .sort((a, b) => a.annotation.createdAt - b.annotation.createdAt);

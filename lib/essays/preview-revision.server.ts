@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.server";
 import { roomIdFor } from "../doc/layout";
-import { readPlacedAnnotations } from "../doc/read";
+import { readAnchors, readAnnotations } from "../doc/read";
 import { revisionImpact, type NoteOutcomeKind } from "../doc/revision-impact";
 import { readRoomDocument } from "../rooms/read-room-document.server";
 import { IN_ESSAY } from "./in-essay";
@@ -28,5 +28,5 @@ export async function previewRevision(db: Db, { seminarId, essayId, userId, text
   // New paragraphs have no id yet; any id no note points at will do for counting.
   const after = plan.paragraphs.map((p, i) => ({ id: p.id ?? `planned-${i}`, text: p.text }));
   const doc = await readRoomDocument(db, roomIdFor(essayId, seminarId));
-  return { plan, dropped, notes: revisionImpact(readPlacedAnnotations(doc), after).counts };
+  return { plan, dropped, notes: revisionImpact(readAnnotations(doc), after, readAnchors(doc)).counts };
 }

@@ -32,9 +32,14 @@ export type ExportComment = {
 export type ExportThread = {
   /** The annotation's id. */
   id: string;
+  /** The paragraph it is shown beside now; for an unanchored thread, the one it was written on. */
   paragraphId: string;
-  /** 1-based position of the paragraph among the essay's paragraphs, as readers count them. */
-  paragraphIndex: number;
+  /**
+   * 1-based position of the paragraph among the essay's paragraphs, as readers count them; null for a thread a
+   * revision left unanchored (its words are no longer in the essay), which keeps the quote and position it was
+   * written with.
+   */
+  paragraphIndex: number | null;
   kind: "highlight" | "paragraph";
   /** The highlighted words with some context (W3C TextQuoteSelector); null for a comment on a whole paragraph. */
   quote: { exact: string; prefix: string; suffix: string } | null;
@@ -69,7 +74,10 @@ export type Discussion = {
   exportedAt: Date;
   exportedBy: ExportPerson;
   scope: ExportScope;
-  /** In the essay's order: by paragraph, then by where the words start (whole-paragraph threads first), then by time. */
+  /**
+   * In the essay's order: by paragraph, then by where the words start (whole-paragraph threads first), then by time;
+   * unanchored threads last.
+   */
   threads: ExportThread[];
 };
 

@@ -30,8 +30,8 @@ export type ImportReport = {
   alreadyThere: number;
   /** Anchored by their quote, because the words had moved. */
   reanchored: number;
-  /** Not brought in: their words are not in this essay. */
-  unanchored: Array<{ paragraphIndex: number; quote: string }>;
+  /** Not brought in: their words are not in this essay. paragraphIndex is null for a thread unanchored in the file. */
+  unanchored: Array<{ paragraphIndex: number | null; quote: string }>;
   hiddenLeftOut: number;
   reactionsLeftOut: number;
 };
@@ -43,7 +43,8 @@ const newId = (roomId: string, sourceId: string) => `im${createHash("sha256").up
 
 /** Where a thread goes in this essay: its paragraph, and for a highlight the words, by position or by quote. */
 function anchor(thread: ExportThread, paragraphs: Paragraph[]): { paragraph: Paragraph; span: { start: number; end: number } | null; moved: boolean } | null {
-  const home = paragraphs[thread.paragraphIndex - 1];
+  // A thread unanchored where it was exported has no home: its words are looked for everywhere.
+  const home = thread.paragraphIndex === null ? undefined : paragraphs[thread.paragraphIndex - 1];
   if (!thread.quote || !thread.position) return home ? { paragraph: home, span: null, moved: false } : null;
   const quote = { type: "TextQuoteSelector" as const, exact: thread.quote.exact, prefix: thread.quote.prefix, suffix: thread.quote.suffix };
   const position = { type: "TextPositionSelector" as const, start: thread.position.start, end: thread.position.end };
@@ -52,7 +53,7 @@ function anchor(thread: ExportThread, paragraphs: Paragraph[]): { paragraph: Par
     if (span) return { paragraph: home, span, moved: span.start !== position.start || span.end !== position.end };
   }
   // The paragraphs may be numbered differently here: look for the words in the others, nearest first.
-  const byDistance = paragraphs.map((p, i) => ({ p, d: Math.abs(i + 1 - thread.paragraphIndex) })).sort((a, b) => a.d - b.d);
+  const byDistance = paragraphs.map((p, i) => ({ p, d: thread.paragraphIndex === null ? i : Math.abs(i + 1 - thread.paragraphIndex) })).sort((a, b) => a.d - b.d);
   for (const { p } of byDistance) {
     if (p === home) continue;
     const span = locate(p.text, [quote, position]);

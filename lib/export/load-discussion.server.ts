@@ -11,10 +11,18 @@
  * - resolved threads, when asked;
  * - for one member's contributions: threads they wrote nothing in; in the others, comments but theirs and the
  *   thread's opener, which their replies answer.
+ *
+ * Each thread is where readers see it now (lib/placements): after a revision, under the paragraph its words moved to,
+ * or where an instructor placed it, quoting the words there. A thread a revision left unanchored is in no paragraph
+ * (and so in no range or passage), but an export of the whole essay keeps it, last, with the words it was written on:
+ * no comment leaves Gloss by a revision. Removed paragraphs are not counted in paragraph numbers.
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client.server";
+import { selectorsFor } from "../doc/anchor";
 import { REACTION_KINDS, type ReactionKind } from "../doc/layout";
+import { IN_ESSAY } from "../essays/in-essay";
+import { shownSql } from "../placements/shown-sql";
 import { AppError, AppErrorCode } from "../errors/app-error";
 import { authorizeRoom } from "../rooms/authorize-room.server";
 import { isInAudience } from "../assignments/is-in-audience.server";
@@ -44,9 +52,17 @@ const notAvailable = () => new AppError(AppErrorCode.NotFound, EXPORT_NOT_AVAILA
 /** Annotations read per query; each page's comments and reactions are read with it. */
 const PAGE = 500;
 
+/** Where unanchored threads sort: after every paragraph. */
+const AFTER_THE_ESSAY = 2_147_483_647;
+
 type AnnotationRow = {
   id: string;
   paragraphId: string;
+  /** Where it is shown now; null when unanchored. */
+  shownParagraphId: string | null;
+  shownAs: string;
+  shownStart: number | null;
+  shownEnd: number | null;
   authorId: string;
   kind: string;
   color: string | null;
@@ -85,7 +101,7 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
   const [essay, seminar, memberships, me] = await Promise.all([
     db.essay.findUniqueOrThrow({
       where: { id: room.essayId },
-      select: { id: true, slug: true, title: true, author: true, source: true, paragraphs: { orderBy: { position: "asc" }, select: { id: true, position: true } } },
+      select: { id: true, slug: true, title: true, author: true, source: true, paragraphs: { where: IN_ESSAY, orderBy: { position: "asc" }, select: { id: true, position: true } } },
     }),
     seminarId ? db.seminar.findUniqueOrThrow({ where: { id: seminarId }, select: { id: true, name: true } }) : null,
     seminarId ? db.membership.findMany({ where: { seminarId }, select: { userId: true, role: true } }) : [],
@@ -127,7 +143,10 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
   }
   const indexOf = new Map(essay.paragraphs.map((p, i) => [p.id, i + 1]));
   const inRange = essay.paragraphs.filter((_, i) => (from === null || i + 1 >= from) && (to === null || i + 1 <= to)).map((p) => p.id);
-  const highlight = Prisma.sql`(a."kind" = 'highlight' AND a."start" IS NOT NULL AND a."end" IS NOT NULL)`;
+  const shown = shownSql("a");
+  const highlight = Prisma.sql`(a."kind" = 'highlight' AND ${shown.start} IS NOT NULL AND ${shown.end} IS NOT NULL)`;
+  // A range holds the threads shown in its paragraphs; the whole essay also holds the unanchored ones.
+  const inScope = from === null && to === null ? Prisma.empty : Prisma.sql`AND p."id" = ANY(${inRange})`;
   // The passage test of isInPassage (lib/assignments/passage.ts), as SQL: points compare as (position, offset). A
   // passage that no longer fits the essay holds nothing.
   const inPassage = !assignment
@@ -135,8 +154,8 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
     : !passage
       ? Prisma.sql`AND false`
       : Prisma.sql`AND p."position" BETWEEN ${passage.start.position} AND ${passage.end.position}
-        AND (NOT ${highlight} OR ((p."position", a."start") < (${passage.end.position}, ${passage.end.offset})
-                                  AND (${passage.start.position}, ${passage.start.offset}) < (p."position", a."end")))`;
+        AND (NOT ${highlight} OR ((p."position", ${shown.start}) < (${passage.end.position}, ${passage.end.offset})
+                                  AND (${passage.start.position}, ${passage.start.offset}) < (p."position", ${shown.end})))`;
   const names = new Map<string, string>();
   const person = (id: string): ExportPerson => ({ id, name: names.get(id) ?? "Unknown reader", role: roleOf.get(id) ?? "former member" });
   const roomId = room.id;
@@ -147,12 +166,13 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
     for (;;) {
       const rows: AnnotationRow[] = await db.$queryRaw<AnnotationRow[]>(Prisma.sql`
         SELECT * FROM (
-          SELECT a."id", a."paragraphId", a."authorId", a."kind", a."color", a."quote", a."prefix", a."suffix", a."start", a."end",
-                 a."createdAt", p."position",
-                 CASE WHEN ${highlight} THEN a."start" ELSE -1 END AS "sortStart",
+          SELECT a."id", a."paragraphId", p."id" AS "shownParagraphId", a."shownAs"::text AS "shownAs", ${shown.start} AS "shownStart", ${shown.end} AS "shownEnd",
+                 a."authorId", a."kind", a."color", a."quote", a."prefix", a."suffix", a."start", a."end",
+                 a."createdAt", coalesce(p."position", ${AFTER_THE_ESSAY}) AS "position",
+                 CASE WHEN ${highlight} THEN ${shown.start} ELSE -1 END AS "sortStart",
                  floor(extract(epoch FROM a."createdAt") * 1000)::bigint AS "createdMs"
-          FROM "Annotation" a JOIN "Paragraph" p ON p."id" = a."paragraphId"
-          WHERE a."roomId" = ${roomId} AND a."deletedAt" IS NULL AND a."paragraphId" = ANY(${inRange}) ${inPassage}
+          FROM "Annotation" a LEFT JOIN "Paragraph" p ON p."id" = ${shown.paragraphId} AND p."position" >= 0
+          WHERE a."roomId" = ${roomId} AND a."deletedAt" IS NULL ${inScope} ${inPassage}
         ) t
         WHERE ${after ? Prisma.sql`("position", "sortStart", "createdMs", "id") > (${after.position}, ${after.sortStart}, ${after.createdMs}, ${after.id})` : Prisma.sql`true`}
         ORDER BY "position", "sortStart", "createdMs", "id"
@@ -165,6 +185,7 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
       ]);
       const unknown = [...new Set([...rows.map((r) => r.authorId), ...comments.map((c) => c.authorId)])].filter((id) => !names.has(id));
       if (unknown.length > 0) for (const u of await db.user.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+      await readTextsOf(rows);
 
       const reactionCounts = new Map<string, Map<string, number>>();
       for (const r of reactions) {
@@ -189,6 +210,30 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
     }
   }
 
+  // The text of paragraphs that hold re-anchored threads, to quote the words they are shown on now; read once each.
+  const texts = new Map<string, string>();
+  async function readTextsOf(rows: AnnotationRow[]): Promise<void> {
+    const wanted = [...new Set(rows.filter((r) => isReanchored(r)).map((r) => r.shownParagraphId!))].filter((id) => !texts.has(id));
+    if (wanted.length === 0) return;
+    for (const p of await db.paragraph.findMany({ where: { id: { in: wanted } }, select: { id: true, text: true } })) texts.set(p.id, p.text);
+  }
+
+  /** Where the thread is shown, and what it quotes: the words there now, or those it was written on. */
+  function placeOf(a: AnnotationRow): Pick<ExportThread, "paragraphId" | "paragraphIndex" | "quote" | "position"> {
+    const isHighlight = a.kind === "highlight" && a.start !== null && a.end !== null;
+    const written = {
+      quote: isHighlight ? { exact: a.quote ?? "", prefix: a.prefix ?? "", suffix: a.suffix ?? "" } : null,
+      position: isHighlight ? { start: a.start!, end: a.end! } : null,
+    };
+    if (a.shownParagraphId === null) return { paragraphId: a.paragraphId, paragraphIndex: null, ...written };
+    const paragraphIndex = indexOf.get(a.shownParagraphId)!;
+    const text = texts.get(a.shownParagraphId);
+    if (!isReanchored(a) || text === undefined) return { paragraphId: a.shownParagraphId, paragraphIndex, ...written };
+    const span = { start: a.shownStart!, end: a.shownEnd! };
+    const [{ exact, prefix, suffix }] = selectorsFor(text, span);
+    return { paragraphId: a.shownParagraphId, paragraphIndex, quote: { exact, prefix, suffix }, position: span };
+  }
+
   function toThread(a: AnnotationRow, written: Array<{ id: string; parentId: string | null; authorId: string; body: string; createdAt: Date; editedAt: Date | null; tags: string[]; resolvedAt: Date | null; hiddenAt: Date | null }>, reactionsOf: (id: string) => ExportComment["reactions"]): ExportThread | null {
     let own = written;
     const opener = own.find((c) => c.parentId === null) ?? null;
@@ -205,14 +250,11 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
       if (!wroteAny) return null;
       own = own.filter((c) => c.authorId === member!.id || c.id === opener?.id);
     }
-    const isHighlight = a.kind === "highlight" && a.start !== null && a.end !== null;
+    const place = placeOf(a);
     return {
       id: a.id,
-      paragraphId: a.paragraphId,
-      paragraphIndex: indexOf.get(a.paragraphId)!,
-      kind: isHighlight ? "highlight" : "paragraph",
-      quote: isHighlight ? { exact: a.quote ?? "", prefix: a.prefix ?? "", suffix: a.suffix ?? "" } : null,
-      position: isHighlight ? { start: a.start!, end: a.end! } : null,
+      ...place,
+      kind: place.quote ? "highlight" : "paragraph",
       color: a.color,
       author: person(a.authorId),
       createdAt: a.createdAt,
@@ -241,4 +283,9 @@ export async function openDiscussion(db: Db, request: ExportRequest): Promise<Di
     scope: { member, from, to, assignment, includeResolved, includeHidden },
     threads: threads(),
   };
+}
+
+/** Shown on other words than it was written on (moved, placed, for review), with a span to quote. */
+function isReanchored(a: AnnotationRow): boolean {
+  return a.shownAs !== "stored" && a.shownParagraphId !== null && a.shownStart !== null && a.shownEnd !== null;
 }

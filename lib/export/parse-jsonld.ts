@@ -71,7 +71,9 @@ const AnyAnnotation = {
 };
 const OnPassage = {
   target: Passage,
-  "gloss:paragraphIndex": z.number().int().positive(),
+  // Absent for a thread the exporting essay's revision left unanchored ("gloss:unanchored").
+  "gloss:paragraphIndex": z.number().int().positive().optional(),
+  "gloss:unanchored": z.literal(true).optional(),
   "gloss:color": z.enum(HIGHLIGHT_COLORS).optional(),
 };
 const Commented = {
@@ -148,7 +150,7 @@ function thread(a: PassageAnnotation, at: string): ExportThread | string {
   return {
     id: a["gloss:thread"],
     paragraphId: [...paragraphs][0]!,
-    paragraphIndex: a["gloss:paragraphIndex"],
+    paragraphIndex: a["gloss:paragraphIndex"] ?? null,
     kind: quote || position ? "highlight" : "paragraph",
     quote: quote ? { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix } : null,
     position: position ? { start: position.start, end: position.end } : null,

@@ -47,7 +47,7 @@ export async function runImportCommand(db: Db, argv: string[], io: Pick<CommandI
         report.reanchored ? `${report.reanchored} threads were anchored by their words, which had moved.` : "",
         report.hiddenLeftOut ? `${report.hiddenLeftOut} hidden comments were left out.` : "",
         report.reactionsLeftOut ? `${report.reactionsLeftOut} reactions were left out.` : "",
-        ...report.unanchored.map((u) => `Not found in this essay: paragraph ${u.paragraphIndex}, “${u.quote.slice(0, 60)}”.`),
+        ...report.unanchored.map((u) => `Not found in this essay: ${u.paragraphIndex === null ? "unanchored in the file" : `paragraph ${u.paragraphIndex}`}, “${u.quote.slice(0, 60)}”.`),
       ]
         .filter(Boolean)
         .join("\n") + "\n",

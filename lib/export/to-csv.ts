@@ -6,6 +6,7 @@
  * Cells are quoted and kept from running as formulas by `lib/csv/csv-cell.ts`: a body typed as "=1+1" arrives as
  * "'=1+1". Times are ISO 8601 in UTC. `csvChunks` yields the header and then one line at a time, so a route can
  * stream a large seminar's export; the optional byte order mark is what Excel needs to read UTF-8 as UTF-8.
+ * A thread a revision left unanchored has an empty paragraph_index (its quote is the words it was written on).
  */
 import { csvLine } from "../csv/csv-cell";
 import type { Discussion, DiscussionStream, ExportComment, ExportThread } from "./discussion";
@@ -38,7 +39,7 @@ function row(thread: ExportThread, comment: ExportComment | null): Array<string 
     thread.id,
     comment?.id ?? "",
     comment?.parentId ?? "",
-    thread.paragraphIndex,
+    thread.paragraphIndex ?? "",
     thread.quote?.exact ?? "",
     author.name,
     author.role,

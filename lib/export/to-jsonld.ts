@@ -13,6 +13,9 @@
  * them; the W3C model counts code points, so the two differ after an emoji or another character outside the
  * Basic Multilingual Plane earlier in the paragraph, which is one more reason the quote comes first.
  *
+ * A thread a revision left unanchored keeps the passage it was written on, says `"gloss:unanchored": true` and has
+ * no paragraph index: its words are no longer in the essay, and an import looks for them anywhere.
+ *
  * `jsonLdChunks` writes the same text as `JSON.stringify(discussionToJsonLd(d), null, 2)` one annotation at a
  * time, so a route can stream a large seminar without holding the whole document as a string.
  */
@@ -36,6 +39,7 @@ export type WebAnnotation = {
   target: Passage | string;
   "gloss:thread": string;
   "gloss:paragraphIndex"?: number;
+  "gloss:unanchored"?: true;
   "gloss:color"?: string;
   "gloss:highlightedBy"?: Agent;
   "gloss:highlightedAt"?: string;
@@ -71,7 +75,7 @@ function passage(d: DiscussionStream, thread: ExportThread): Passage {
 
 /** What only the annotation carrying the passage says: which paragraph, and the highlight's own colour. */
 const placeFacts = (thread: ExportThread) => ({
-  "gloss:paragraphIndex": thread.paragraphIndex,
+  ...(thread.paragraphIndex === null ? { "gloss:unanchored": true as const } : { "gloss:paragraphIndex": thread.paragraphIndex }),
   ...(thread.color ? { "gloss:color": thread.color } : {}),
 });
 

@@ -114,6 +114,15 @@ describe("a discussion as Markdown", () => {
     expect(narrowed).toContain("- **Bruno Díaz** · 2027-05-01 10:15 · (answers a comment not in this export) · Reactions: thanks 1\n\n  # Not a heading");
   });
 
+  it("writes a thread a revision left unanchored under a heading of its own, quoting the words it was written on", () => {
+    const d: Discussion = fixtureDiscussion();
+    d.threads = [...d.threads, { ...d.threads[0]!, id: "an-orphan", paragraphIndex: null }];
+    const written = discussionToMarkdown(d);
+    const headings = blocks(written).filter((b) => b.type === "h2").map((b) => b.text);
+    expect(headings.at(-1)).toBe("Unanchored (its words are no longer in the essay) (resolved)");
+    expect(written.slice(written.lastIndexOf("## Unanchored"))).toContain(`> ${d.threads[0]!.quote!.exact.split("\n")[0]}`);
+  });
+
   it("says so when the scope holds no threads", () => {
     expect(discussionToMarkdown({ ...fixtureDiscussion(), threads: [] })).toMatch(/No threads in this scope\.\n$/);
   });

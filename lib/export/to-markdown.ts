@@ -8,7 +8,8 @@
  * line a quote inside it. Blocks a body leaves open are closed first (`close-open-blocks.ts`), or they would
  * swallow the replies that follow. Text Gloss writes around bodies (names, tags, the quote) is escaped instead,
  * as it is not Markdown. Times are minutes in UTC, said once at the top, so the file reads the same wherever it
- * is opened.
+ * is opened. Threads a revision left unanchored come last, each under "Unanchored", quoting the words it was
+ * written on.
  */
 import { closeOpenBlocks } from "./close-open-blocks";
 import type { Discussion, DiscussionStream, ExportComment, ExportPerson, ExportScope, ExportThread } from "./discussion";
@@ -105,7 +106,8 @@ function commentLines(comments: ExportComment[]): string[] {
 }
 
 function threadLines(thread: ExportThread): string[] {
-  const lines = [`## ¶ ${thread.paragraphIndex}${thread.resolved ? " (resolved)" : ""}`, ""];
+  const where = thread.paragraphIndex === null ? "Unanchored (its words are no longer in the essay)" : `¶ ${thread.paragraphIndex}`;
+  const lines = [`## ${where}${thread.resolved ? " (resolved)" : ""}`, ""];
   if (thread.quote) lines.push(...thread.quote.exact.split(/\r\n?|\n/).map(quoteLine), "");
   else lines.push("_Whole paragraph_", "");
   if (!thread.comments.some((c) => c.parentId === null)) {

@@ -60,4 +60,14 @@ describe("the print view", async () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline' 'nonce-abc123'; img-src data:">`);
     expect(html).toContain('<style nonce="abc123">');
   });
+
+  it("gathers threads a revision left unanchored in a last section of their own", async () => {
+    const orphan = { ...discussion.threads[0]!, id: "a3", paragraphIndex: null };
+    let withOrphan = "";
+    for await (const chunk of printHtmlStream({ ...discussion, threads: [...discussion.threads, orphan] })) withOrphan += chunk;
+    expect(withOrphan.match(/<section class="paragraph">/g)).toHaveLength(3);
+    expect(withOrphan.indexOf("Paragraph 5")).toBeLessThan(withOrphan.indexOf("<h2>Unanchored notes</h2>"));
+    expect(withOrphan).toMatch(/<h2>Unanchored notes<\/h2>\n<p class="whole">[^<]+<\/p>\n<article class="thread" data-thread-id="a3">/);
+    expect(withOrphan).toContain("<footer><p>3 threads, 5 comments.</p></footer>");
+  });
 });

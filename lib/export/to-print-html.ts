@@ -92,20 +92,23 @@ export async function* printHtmlStream(d: DiscussionStream, { nonce }: { nonce?:
 ${d.essay.author ? `<p>${escape(d.essay.author)}</p>\n` : ""}<p>${d.seminar ? `Discussion in ${escape(d.seminar.name)}` : "Private notes"} · ${escape(describeScope(d.scope))} · exported ${escape(when(d.exportedAt))} UTC by ${escape(d.exportedBy.name)}</p>
 </header>
 `;
-  let paragraph: number | null = null;
+  // Unanchored threads (paragraphIndex null) come last, in a section of their own.
+  let paragraph: number | null | undefined = undefined;
   let threads = 0;
   let comments = 0;
   for await (const t of d.threads) {
     if (t.paragraphIndex !== paragraph) {
-      if (paragraph !== null) yield "</section>\n";
+      if (paragraph !== undefined) yield "</section>\n";
       paragraph = t.paragraphIndex;
-      yield `<section class="paragraph">\n<h2>Paragraph ${paragraph}</h2>\n`;
+      yield paragraph === null
+        ? `<section class="paragraph">\n<h2>Unanchored notes</h2>\n<p class="whole">Their words are no longer in the essay; each quotes the words it was written on.</p>\n`
+        : `<section class="paragraph">\n<h2>Paragraph ${paragraph}</h2>\n`;
     }
     threads++;
     comments += t.comments.length;
     yield `${thread(t)}\n`;
   }
-  if (paragraph !== null) yield "</section>\n";
+  if (paragraph !== undefined) yield "</section>\n";
   yield `${threads === 0 ? `<p class="empty">Nothing to show in this scope yet.</p>` : `<footer><p>${threads} ${threads === 1 ? "thread" : "threads"}, ${comments} ${comments === 1 ? "comment" : "comments"}.</p></footer>`}
 </body>
 </html>

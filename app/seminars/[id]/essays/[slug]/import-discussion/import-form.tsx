@@ -80,7 +80,7 @@ export function ImportForm({ importUrl, essayUrl }: { importUrl: string; essayUr
             {state.report.reactionsLeftOut > 0 ? <li>{plural(state.report.reactionsLeftOut, "reaction was", "reactions were")} left out: they belong to the people of the other seminar.</li> : null}
             {state.report.unanchored.map((u, i) => (
               <li key={i}>
-                Not found in this essay, so not imported: paragraph {u.paragraphIndex}
+                Not found in this essay, so not imported: {u.paragraphIndex === null ? "unanchored in the file" : `paragraph ${u.paragraphIndex}`}
                 {u.quote ? <>, &ldquo;{u.quote.length > 80 ? `${u.quote.slice(0, 80)}…` : u.quote}&rdquo;</> : null}.
               </li>
             ))}

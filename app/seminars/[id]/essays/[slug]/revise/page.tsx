@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArchivedBanner } from "@/components/seminars/archived-banner";
 import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
+import { countUnanchoredElsewhere } from "@/lib/essays/count-unanchored-elsewhere.server";
 import { listNotesToReview } from "@/lib/essays/list-notes-to-review.server";
 import { keptFromRevisingMessage, seminarsKeptFromRevising } from "@/lib/essays/seminars-kept-from-revising.server";
 import { loadSeminarEssay } from "../load-seminar-essay";
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ id: string; slug: string }>; searchParams: Prom
 
 /**
  * An instructor revises the essay's text (the layout has already checked membership); anyone else gets 404.
- * Below the form, the notes in this seminar's room that the essay as it stands leaves uncertain or unanchored.
+ * Below the form, the notes in this seminar's room that the essay as it stands leaves uncertain or unanchored, and
+ * how many notes in other rooms on the essay it leaves unanchored (only a count: those rooms are not this seminar's).
  */
 export default async function ReviseEssayPage({ params, searchParams }: Props) {
   const { id, slug } = await params;
@@ -24,8 +26,9 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
   if (!found || found.role !== "instructor") notFound();
   const { essay, seminar } = found;
   const saved = (await searchParams).saved === "1";
-  const [toReview, keptBy] = await Promise.all([
+  const [toReview, unanchoredElsewhere, keptBy] = await Promise.all([
     listNotesToReview(getDb(), { seminarId: id, essayId: essay.id, userId: user.id }),
+    countUnanchoredElsewhere(getDb(), { seminarId: id, essayId: essay.id, userId: user.id }),
     seminarsKeptFromRevising(getDb(), { essayId: essay.id, userId: user.id }),
   ]);
   const reader = `/seminars/${id}/essays/${slug}`;
@@ -71,6 +74,12 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
+        {unanchoredElsewhere > 0 ? (
+          <p className="mt-3 text-sm text-muted">
+            Outside this seminar, {unanchoredElsewhere === 1 ? "1 note" : `${unanchoredElsewhere} notes`} on this essay (in other seminars, the open
+            room or readers&rsquo; private notes) could not be placed either. Their readers find them under Unanchored notes.
+          </p>
+        ) : null}
       </section>
 
       {seminar.archived ? (
