@@ -153,7 +153,8 @@ describe("whatever its shape", () => {
       }),
       { numRuns: Number(process.env.GLOSS_PROPERTY_RUNS ?? 3000) },
     );
-    // The property says something only if some random updates got through.
-    expect(accepted).toBeGreaterThan(50);
+    // The property says something only if some random updates got through. About 2% do (60-odd of 3000, varying
+    // with the seed; a run once let 49 through), so the bar sits well below that rather than at its edge.
+    expect(accepted).toBeGreaterThan(20);
   });
 });
