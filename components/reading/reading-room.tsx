@@ -29,7 +29,6 @@ import { useArrivals } from "@/lib/client/use-arrivals";
 import { useEssayRevised } from "@/lib/client/use-essay-revised";
 import { useHeldFor } from "@/lib/client/use-held-for";
 import { useKeyboardPicking } from "@/lib/client/use-keyboard-picking";
-import { NARROW_SCREEN, useMediaQuery } from "@/lib/client/use-media-query";
 import { useThreadShortcuts } from "@/lib/client/use-thread-shortcuts";
 import { moderates } from "@/lib/doc/permissions";
 import type { EssayParagraph } from "@/lib/essays/get-essay.server";
@@ -46,12 +45,14 @@ import { useSelectionKeys } from "./use-selection-keys";
 import { usePeople, useShownThreads } from "./use-shown-threads";
 import { threadActions } from "./thread-actions";
 import { useWriteTargets } from "./use-write-targets";
+import { useMarginSheet } from "./use-margin-sheet";
+import { useThreadFocus } from "./use-thread-focus";
 import { placeName, type RoomPlace } from "./room-place";
 import { AssignPassageButton } from "./assign-passage-button";
 import { AssignmentAside, type AssignmentInReader } from "./assignment-aside";
 import { SpotlightBar } from "./spotlight-bar";
 import { WarnBeforeLeaving } from "./warn-before-leaving";
-import { ThreadCard } from "./thread-card";
+import { UnanchoredNotes } from "./unanchored-notes";
 
 type ReadingRoomProps = {
   /** The room to join: the essay's open room, or a seminar's room on it. */
@@ -142,10 +143,8 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
   const [lastColor, setLastColor] = useState<HighlightColor>("yellow");
   const [onlyMe, setOnlyMe] = useState(false);
   const [filter, setFilter] = useState<ThreadFilter>(NO_FILTER);
-  // Phones: whose notes the bottom sheet shows (a paragraph being written on takes it over).
-  const phone = useMediaQuery(NARROW_SCREEN);
-  const [sheetFor, setSheetFor] = useState<string | null>(null);
-  const sheetParagraph = phone ? (composer?.paragraphId ?? sheetFor) : null;
+  const closeComposer = useCallback(() => setComposer(null), []);
+  const sheet = useMarginSheet({ composingIn: composer?.paragraphId ?? null, activeId, closeComposer });
   const privateOn = onlyMe && privateRoomId !== null && canWritePrivate;
 
   const activeIds = useMemo(() => new Set([activeId, hoverId].filter((id): id is string => id !== null)), [activeId, hoverId]);
@@ -185,90 +184,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     onComment: (picked) => commentOnSelection(picked),
   });
 
-  // Which paragraph's margin shows each thread now (after a revision that can differ from where it was written).
-  const shownAt = useMemo(() => {
-    const at = new Map<string, string>();
-    for (const [paragraphId, { threads }] of shown.perParagraph) for (const thread of threads) at.set(thread.annotation.id, paragraphId);
-    return at;
-  }, [shown]);
-
-  const focusThread = useCallback(
-    (annotationId: string) => {
-      setActiveId(annotationId);
-      const reveal = () => {
-        const card = document.getElementById(`thread-${annotationId}`);
-        if (!card) {
-          if (filtering) setNotice("That note is hidden by your filters. Clear them to see it.");
-          return;
-        }
-        card.focus({ preventScroll: true });
-        card.scrollIntoView({ block: "nearest", behavior: "smooth" });
-      };
-      const paragraphId = shownAt.get(annotationId);
-      // On a phone the card is in the bottom sheet, rendered once the sheet opens on its paragraph.
-      if (phone && paragraphId && !document.getElementById(`thread-${annotationId}`)) {
-        setSheetFor(paragraphId);
-        requestAnimationFrame(reveal);
-      } else reveal();
-    },
-    [filtering, phone, shownAt],
-  );
-
-  // The words being discussed stay in sight above the sheet: the selection being commented on, else the active
-  // note's highlight, else the paragraph's first line.
-  useEffect(() => {
-    if (!sheetParagraph) return;
-    const frame = requestAnimationFrame(() => {
-      const sheet = document.querySelector<HTMLElement>("[data-margin-sheet]");
-      const paragraph = document.getElementById(`p-${sheetParagraph}`);
-      if (!sheet || !paragraph) return;
-      const target =
-        paragraph.querySelector<HTMLElement>(".gloss-draft") ??
-        (activeId ? paragraph.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(activeId)}"]`) : null) ??
-        paragraph;
-      const bar = document.querySelector<HTMLElement>("[data-room-bar]")?.getBoundingClientRect();
-      const { top, height } = target.getBoundingClientRect();
-      const sheetTop = sheet.getBoundingClientRect().top;
-      // Already between the room bar and the sheet: leave the page where the reader put it.
-      if (top >= (bar?.bottom ?? 0) + 8 && top + Math.min(height, (sheetTop - (bar?.bottom ?? 0)) / 2) <= sheetTop - 8) return;
-      // The bar sticks to the top once the page scrolls past it, so aim below its height, not where it is now.
-      const under = (bar?.height ?? 0) + Math.min(48, (sheetTop - (bar?.height ?? 0)) / 4);
-      window.scrollBy({ top: top - under, behavior: "smooth" });
-    });
-    return () => cancelAnimationFrame(frame);
-    // Only when the sheet opens or changes paragraph: the reader's own scrolling afterwards is theirs.
-  }, [sheetParagraph]);
-
-  /** Closes the phone's sheet and puts focus back under the paragraph, where the reader opened it. */
-  const closeSheet = useCallback(() => {
-    const paragraphId = sheetParagraph;
-    setSheetFor(null);
-    setComposer(null);
-    if (!paragraphId) return;
-    requestAnimationFrame(() => {
-      const opener = document.querySelector<HTMLElement>(`[data-sheet-opener="${CSS.escape(paragraphId)}"]`);
-      (opener ?? document.getElementById(`p-${paragraphId}`))?.focus({ preventScroll: true });
-    });
-  }, [sheetParagraph]);
-
-  // A link to a thread (a notification's, for one) opens it once the room's notes have loaded.
-  const openedFromLink = useRef(false);
-  useEffect(() => {
-    if (openedFromLink.current || !shared.synced) return;
-    const wanted = /^#thread-([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1];
-    if (!wanted) return void (openedFromLink.current = true);
-    if (!document.getElementById(`thread-${wanted}`) && !(phone && shownAt.has(wanted))) return;
-    openedFromLink.current = true;
-    focusThread(wanted);
-  }, [shared.synced, view, focusThread, phone, shownAt]);
-
-  const showInText = useCallback((annotationId: string) => {
-    setActiveId(annotationId);
-    // On a phone the sheet would cover the words: it makes way.
-    setSheetFor(null);
-    const mark = document.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(annotationId)}"]`);
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
-  }, []);
+  const { focusThread, showInText } = useThreadFocus({ shown, filtering, sheet, synced: shared.synced, setActiveId, onHidden: setNotice });
 
   /** After a note disappears with focus inside it, focus goes back to its paragraph rather than to nowhere. */
   const refocusParagraph = (paragraphId: string) =>
@@ -341,7 +257,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
     setLastColor(color);
     setComposer(null);
     setActiveId(annotation.id);
-    if (phone) setSheetFor(target.paragraphId);
+    sheet.show(target.paragraphId);
     if (isPrivate) afterPrivateNote();
     // The new thread's card replaces the composer: move focus there so keyboard users keep their place.
     requestAnimationFrame(() => document.getElementById(`thread-${annotation.id}`)?.focus({ preventScroll: true }));
@@ -497,18 +413,7 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
                 spotlit={spot.spotlight?.paragraphId === paragraph.id}
                 inAssignment={passageIds.has(paragraph.id)}
                 aside={assignment && assignment.passage.startParagraphId === paragraph.id ? <AssignmentAside assignment={assignment} /> : null}
-                sheet={
-                  phone
-                    ? {
-                        open: sheetParagraph === paragraph.id,
-                        onOpen: () => {
-                          setComposer(null);
-                          setSheetFor(paragraph.id);
-                        },
-                        onClose: closeSheet,
-                      }
-                    : null
-                }
+                sheet={sheet.controlFor(paragraph.id)}
                 hint={paragraph.id === firstBodyId && composer?.paragraphId !== paragraph.id ? emptyHint : null}
                 composer={
                   composer?.paragraphId === paragraph.id ? (
@@ -537,24 +442,10 @@ export function ReadingRoom({ roomId, privateRoomId, role, place, members, tags,
           })}
           <div data-margin-spacer aria-hidden="true" />
           {/* Lets the last paragraphs scroll up above an open sheet. */}
-          {sheetParagraph ? <div aria-hidden="true" className="h-[68vh]" /> : null}
+          {sheet.openFor ? <div aria-hidden="true" className="h-[68vh]" /> : null}
         </article>
 
-        {shown.unanchored.length > 0 ? (
-          <section aria-labelledby="unanchored-heading" className="mt-16 max-w-[var(--margin-width)] font-sans">
-            <h2 id="unanchored-heading" className="text-base font-semibold text-ink">
-              Unanchored notes
-            </h2>
-            <p className="mt-1 text-sm text-muted">
-              The essay was revised and these notes' words are no longer in it. They are kept here, with their replies.
-            </p>
-            <div className="mt-3 flex flex-col gap-3">
-              {shown.unanchored.map((thread) => (
-                <ThreadCard key={thread.annotation.id} thread={thread} active={activeIds.has(thread.annotation.id)} {...callbacks} />
-              ))}
-            </div>
-          </section>
-        ) : null}
+        <UnanchoredNotes threads={shown.unanchored} activeIds={activeIds} callbacks={callbacks} />
       </div>
 
       {filtering && shown.count === 0 ? (
