@@ -209,6 +209,14 @@ test("on a 390×844 phone: annotate, read a thread in the bottom sheet and reply
   // Iris opens hers from the button and sees the reply.
   await iris.page.getByRole("button", { name: /^1 note on / }).tap();
   await expect(iris.page.getByRole("dialog", { name: /^Notes on / }).getByRole("list", { name: "Replies" })).toContainText(`Moscow, for years. (${RUN})`);
+
+  // Opening the reply from her notifications lands in the sheet, on the thread.
+  await iris.page.getByRole("link", { name: "Notifications, 1 unread" }).tap();
+  await iris.page.getByRole("list", { name: "Notifications" }).getByRole("listitem").first().getByRole("button", { name: /^Ben replied to your comment/ }).tap();
+  await waitUntilLive(iris.page);
+  const linked = iris.page.getByRole("dialog", { name: /^Notes on / }).locator("article[data-thread-id]").filter({ hasText: `Who prepared it? (${RUN})` });
+  await expect(linked).toBeFocused();
+  await expectNothingCutOff(iris.page);
 });
 
 /** The element is in view between the sticky room bar and the top of the open sheet. */
