@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.server";
 import { notifyAccessChange } from "../live/notify-access-change.server";
 import type { Prisma } from "../generated/prisma/client";
+import { movePassages } from "../assignments/move-passages.server";
 import { placeNotes } from "../placements/place-notes.server";
 import { IN_ESSAY } from "./in-essay";
 import { requireReviser } from "./require-reviser.server";
@@ -18,7 +19,8 @@ const REVISION_TIMEOUT_MS = 60_000;
  * removed ones leave the essay without being deleted (lib/essays/in-essay.ts). The plan is made inside the
  * transaction, from the paragraphs as they are then, with the essay's row locked, so two revisions at once
  * apply one after the other instead of mixing. Every note on the essay, in every room, is placed against the new text
- * in the same transaction (lib/placements), so no report ever counts a note against text it was not shown on.
+ * in the same transaction (lib/placements), so no report ever counts a note against text it was not shown on, and
+ * every assignment's passage follows its words (lib/assignments/move-passages.server.ts).
  * Returns the plan with the new paragraphs' ids filled in.
  */
 export async function reviseEssay(db: Db, { seminarId, essayId, userId, text }: ReviseEssayOptions): Promise<RevisionPlan> {
@@ -29,6 +31,7 @@ export async function reviseEssay(db: Db, { seminarId, essayId, userId, text }: 
     const plan = planRevision(current, readRevisedText(text, essay!.title).paragraphs);
     await applyPlan(tx, essayId, plan);
     await placeNotes(tx, { essayId });
+    await movePassages(tx, { essayId, before: current, after: plan.paragraphs.map((p) => ({ id: p.id!, text: p.text })) });
     // Loaded rooms on this essay learn its new paragraphs, or notes on them would be refused until they unload.
     await notifyAccessChange(tx, { type: "essay-revised", essayId });
     return plan;

@@ -13,6 +13,7 @@ import { selectorsFor } from "../doc/anchor";
 import { ANCHORS, ANNOTATIONS, entryKey, roomIdFor, type Annotation } from "../doc/layout";
 import { AppErrorCode } from "../errors/app-error";
 import { addEssay } from "../seminars/add-essay.server";
+import { createAssignment } from "../assignments/create-assignment.server";
 import { archiveSeminar } from "../seminars/archive-seminar.server";
 import { createSeminar } from "../seminars/create-seminar.server";
 import { createEssay } from "./create-essay.server";
@@ -59,6 +60,31 @@ function highlightOn(id: string, paragraph: { id: string; text: string }, words:
     selector: selectorsFor(paragraph.text, { start, end: start + words.length }), createdAt: Date.now(),
   };
 }
+
+describe("assignments on a revised essay", () => {
+  it("moves each passage to its words: an inserted paragraph before it changes nothing, a split at its end carries the end along", async () => {
+    const seed = importEssay(fs.readFileSync(new URL("../../prisma/seed/the-taliban-against-russia.txt", import.meta.url), "utf8"));
+    const own = await createEssay(database.db, { ...seed, slug: "passage-copy", source: null });
+    await addEssay(database.db, { seminarId, essayId: own.id, userId: teacher.id });
+    const before = await reading(own.slug);
+    const [first, second, third] = before;
+    const now = Date.now();
+    const { id } = await createAssignment(database.db, {
+      userId: teacher.id, seminarId, essayId: own.id, title: "Two paragraphs", prompt: "Read them closely.",
+      passage: { startParagraphId: second!.id, endParagraphId: third!.id },
+      opensAt: new Date(now - 3600_000), dueAt: new Date(now + 86_400_000), audience: "everyone", studentIds: [], rule: { notes: 1, replies: 0 },
+    });
+    const cut = third!.text.indexOf(". ") + 2;
+    const text = asText([first!, { text: "A paragraph inserted before the passage." }, second!, { text: third!.text.slice(0, cut).trim() }, { text: third!.text.slice(cut) }, ...before.slice(3)]);
+    await reviseEssay(database.db, { seminarId, essayId: own.id, userId: teacher.id, text });
+
+    const after = await reading(own.slug);
+    const tail = after.find((p) => p.text === third!.text.slice(cut))!;
+    const assignment = await database.db.assignment.findUniqueOrThrow({ where: { id } });
+    expect(assignment).toMatchObject({ startParagraphId: second!.id, startOffset: 0, endParagraphId: tail.id, endOffset: tail.text.length });
+    expect(assignment.quote).toBe([second!.text, third!.text.slice(0, cut).trim(), third!.text.slice(cut)].join("\n\n"));
+  });
+});
 
 describe("previewRevision and the review list", () => {
   it("counts what happens to the seminar's notes without saving, then lists the uncertain and unanchored ones after saving", async () => {
