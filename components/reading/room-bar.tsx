@@ -47,7 +47,7 @@ export function RoomBar({ connection, synced, pending, wrote, notesProblem, read
   const named = readers.length <= NAMED_READERS;
   return (
     <div data-room-bar className="sticky top-0 z-30 mt-6 border-y border-line bg-paper/95 py-2 backdrop-blur-sm">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 font-sans text-sm sm:gap-x-5">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-2 font-sans text-sm sm:gap-x-5">
         {place.kind === "public" ? (
           <p
             className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-0.5 text-[0.8125rem] font-medium text-amber-900"
@@ -60,7 +60,7 @@ export function RoomBar({ connection, synced, pending, wrote, notesProblem, read
         ) : (
           <p className="inline-flex min-w-0 items-center gap-1.5 text-[0.8125rem] font-medium text-ink" data-room-kind="seminar">
             <SeminarRoomIcon />
-            <span className="max-w-[9rem] truncate sm:max-w-[16rem]">{place.name}</span>
+            <span className="max-w-[7rem] truncate sm:max-w-[16rem]">{place.name}</span>
           </p>
         )}
         <p role="status" className="flex items-center gap-2 text-muted" data-connection={connection.state}>
@@ -72,7 +72,8 @@ export function RoomBar({ connection, synced, pending, wrote, notesProblem, read
           {connection.state === "live" && !synced ? <span>· loading notes…</span> : null}
           {readOnly && connection.state !== "closed" ? <span>· read-only (archived)</span> : null}
           {synced && (unsaved || wrote) && connection.state !== "offline" ? (
-            <span data-saved={!unsaved}>
+            // On phones "All changes saved" is read out but not shown, so the bar keeps to one row; what waits is shown.
+            <span data-saved={!unsaved} className={unsaved ? undefined : "sr-only sm:not-sr-only"}>
               · {unsaved ? (connection.state === "live" ? "Saving…" : "Not saved yet: kept in this browser") : "All changes saved"}
             </span>
           ) : null}
