@@ -189,8 +189,19 @@ describe("reports after a revision", () => {
   });
 
   it("participation in a passage follows the moved note, and the instructor's placement", async () => {
-    expect((await participationOf(passageOnSecond)).get(ada.id)).toBe(1);
-    expect((await participationOf(passageOnSecond)).get(ben.id)).toBe(0); // his notes there were deleted with their words
+    // The passage given before the revision follows its own words (lib/assignments/move-passage.ts): the sentence
+    // moved in ahead of them is not part of it, so neither is the note on that sentence.
+    const second = after[1]!;
+    const given = await database.db.assignment.findUniqueOrThrow({ where: { id: passageOnSecond } });
+    expect(given).toMatchObject({ startParagraphId: second.id, startOffset: MOVED_SENTENCE.length + 1, endParagraphId: second.id, endOffset: second.text.length });
+    expect(Object.fromEntries(await participationOf(passageOnSecond))).toEqual({ [ada.id]: 0, [ben.id]: 0 }); // Ben's notes there went with their words
+
+    // A passage on the paragraph as it is now takes in the note whose words moved there.
+    const onSecond = await createAssignment(database.db, {
+      userId: teacher.id, seminarId, essayId, title: "The departure, revised", prompt: "Who gains?", passage: { startParagraphId: second.id, endParagraphId: second.id },
+      opensAt: T0, dueAt: new Date("2027-03-08T10:00:00.000Z"), audience: "everyone", studentIds: [], rule: { notes: 1, replies: 0 },
+    });
+    expect(Object.fromEntries(await participationOf(onSecond.id))).toEqual({ [ada.id]: 1, [ben.id]: 0 });
 
     const first = after[0]!;
     const start = first.text.indexOf("for a long time already");
