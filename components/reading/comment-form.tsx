@@ -145,7 +145,8 @@ export function CommentForm(props: CommentFormProps) {
   }
 
   return (
-    <form onSubmit={submit} onKeyDown={onFormKeyDown} aria-label={label} className="flex flex-col gap-2">
+    // data-unsaved: words the reader has written here and not saved, which whatever would close the form asks about.
+    <form onSubmit={submit} onKeyDown={onFormKeyDown} aria-label={label} data-unsaved={body.trim() !== (initial?.body ?? "").trim() || undefined} className="flex flex-col gap-2">
       {children}
       <label htmlFor={id} className="sr-only">
         {label}

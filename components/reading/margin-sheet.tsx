@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type TouchEvent } from "react";
+import { Confirm } from "./comment-block";
 import { CloseIcon } from "./icons";
 
 type MarginSheetProps = {
@@ -19,12 +20,14 @@ const SWIPE_TO_CLOSE = 72;
  * A paragraph's notes on a phone: a panel rising from the bottom of the screen over the lower part of the essay,
  * so the text reads as one column instead of being broken up by every thread. Non-modal: the essay above stays
  * scrollable and another highlight can be tapped to switch paragraphs. Escape, the close button or a swipe down
- * on the handle closes it; the reading room returns focus to where the reader was.
+ * on the handle closes it; the reading room returns focus to where the reader was. Closing would drop a comment being
+ * written (the composer, a reply, an edit), so while one holds words the sheet asks first.
  */
 export function MarginSheet({ label, summary, onClose, children }: MarginSheetProps) {
   const headingId = useId();
   const sheet = useRef<HTMLDivElement>(null);
   const [dragged, setDragged] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const startY = useRef<number | null>(null);
 
   // Focus moves into the sheet unless something inside (a card, the composer) already took it.
@@ -33,10 +36,21 @@ export function MarginSheet({ label, summary, onClose, children }: MarginSheetPr
     if (node && !node.contains(document.activeElement)) node.focus({ preventScroll: true });
   }, []);
 
+  function requestClose() {
+    if (sheet.current?.querySelector("form[data-unsaved]")) setConfirming(true);
+    else onClose();
+  }
+
+  function keepWriting() {
+    setConfirming(false);
+    requestAnimationFrame(() => sheet.current?.querySelector<HTMLElement>("form[data-unsaved] textarea")?.focus());
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== "Escape" || event.defaultPrevented) return;
     event.preventDefault();
-    onClose();
+    if (confirming) keepWriting();
+    else requestClose();
   }
 
   const onTouchStart = (event: TouchEvent) => void (startY.current = event.touches[0]?.clientY ?? null);
@@ -48,7 +62,7 @@ export function MarginSheet({ label, summary, onClose, children }: MarginSheetPr
     const far = dragged > SWIPE_TO_CLOSE;
     startY.current = null;
     setDragged(0);
-    if (far) onClose();
+    if (far) requestClose();
   };
 
   return (
@@ -73,13 +87,18 @@ export function MarginSheet({ label, summary, onClose, children }: MarginSheetPr
         </div>
         <button
           type="button"
-          onClick={onClose}
+          onClick={requestClose}
           aria-label="Close notes"
           className="mt-3 grid size-9 shrink-0 place-items-center rounded-full border border-line bg-card text-muted hover:text-ink"
         >
           <CloseIcon className="size-4" />
         </button>
       </div>
+      {confirming ? (
+        <div className="shrink-0 px-3 pb-2">
+          <Confirm question="Discard what you wrote?" confirmLabel="Discard" onConfirm={onClose} onCancel={keepWriting} />
+        </div>
+      ) : null}
       <div className="flex min-h-0 flex-col gap-3 overflow-y-auto overscroll-contain px-3 pb-[calc(1rem+env(safe-area-inset-bottom))] pt-1">{children}</div>
     </div>
   );

@@ -163,6 +163,11 @@ test("on a 390×844 phone: annotate, read a thread in the bottom sheet and reply
   const composer = irisSheet.getByRole("form", { name: "Comment on the selected words" });
   await composer.getByRole("textbox").fill(`Who prepared it? (${RUN})`);
   await expectOnScreen(iris.page, composer);
+  // Closing the sheet would drop the comment: it asks first, and keeping it keeps every word.
+  await irisSheet.getByRole("button", { name: "Close notes" }).click();
+  await irisSheet.getByRole("group", { name: "Discard what you wrote?" }).getByRole("button", { name: "Keep" }).click();
+  await expect(composer.getByRole("textbox")).toHaveValue(`Who prepared it? (${RUN})`);
+  await expect(composer.getByRole("textbox")).toBeFocused();
   await expectAboveSheet(iris.page, iris.page.locator("mark.gloss-draft").first());
   await iris.page.screenshot({ path: "screenshots/phone-composer.png" });
   await composer.getByRole("button", { name: "Save" }).click();
