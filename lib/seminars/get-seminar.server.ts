@@ -36,6 +36,9 @@ export async function getSeminar(db: Db, { seminarId, userId }: { seminarId: str
       tags: { orderBy: { name: "asc" }, select: { name: true } },
     },
   });
+  const removed = isInstructor
+    ? await db.removal.findMany({ where: { seminarId }, orderBy: { removedAt: "desc" }, select: { user: { select: { id: true, name: true } } } })
+    : [];
   // The membership row cascades with the seminar, so this only happens if it was deleted in between.
   if (!seminar) throw new AppError(AppErrorCode.NotFound, SEMINAR_NOT_AVAILABLE);
 
@@ -50,6 +53,8 @@ export async function getSeminar(db: Db, { seminarId, userId }: { seminarId: str
     essays: seminar.essays.map(({ essay }) => essay),
     members,
     tags: { builtIn: [...BUILT_IN_TAGS] as string[], own: seminar.tags.map((tag) => tag.name) },
+    /** For instructors: people removed from the seminar, whom the invite code keeps out until let back in. */
+    removed: removed.map(({ user }) => user),
     /** null for students; for instructors `{ code: null }` means invites are revoked. */
     invite: isInstructor ? { code: seminar.inviteCode ?? null } : null,
   };

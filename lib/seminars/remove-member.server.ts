@@ -10,6 +10,8 @@ export const LAST_INSTRUCTOR = "You are this seminar's only instructor, so you c
  * Removes a member from a seminar; only its instructors may, never the last instructor, and not while the seminar
  * is archived. The member's pages refuse them from the next request (membership is read on every one), and every
  * websocket server is told to close their connections to the seminar's rooms. Their notes stay in the margin.
+ * Someone removed by another is recorded (Removal), so the invite code does not let them straight back in; an
+ * instructor who leaves is not.
  */
 export async function removeMember(db: Db, { seminarId, memberId, userId }: { seminarId: string; memberId: string; userId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -22,6 +24,7 @@ export async function removeMember(db: Db, { seminarId, memberId, userId }: { se
       throw new AppError(AppErrorCode.Conflict, LAST_INSTRUCTOR);
     }
     await tx.membership.delete({ where: { seminarId_userId: { seminarId, userId: memberId } } });
+    if (memberId !== userId) await tx.removal.upsert({ where: { seminarId_userId: { seminarId, userId: memberId } }, create: { seminarId, userId: memberId }, update: {} });
     await notifyAccessChange(tx, { type: "member-removed", seminarId, userId: memberId });
   });
 }

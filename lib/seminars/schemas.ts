@@ -34,6 +34,8 @@ export const TagNameSchema = z
 
 export const RemoveMemberSchema = z.object({ seminarId: SeminarIdSchema, memberId: z.string().min(1).max(64) });
 
+export const LetRejoinSchema = z.object({ seminarId: SeminarIdSchema, personId: z.string().min(1).max(64) });
+
 export const AddTagSchema = z.object({ seminarId: SeminarIdSchema, name: TagNameSchema });
 
 /** Renaming asks for the same name and term as creating, with the same words when they are missing or too long. */

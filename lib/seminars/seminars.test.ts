@@ -18,7 +18,8 @@ import { findSeminarByInvite } from "./find-seminar-by-invite.server";
 import { getRole } from "./get-role.server";
 import { getSeminar, SEMINAR_NOT_AVAILABLE } from "./get-seminar.server";
 import { guardInviteCode } from "./guard-invite-code.server";
-import { joinSeminar } from "./join-seminar.server";
+import { REMOVED_NOT_JOINABLE, joinSeminar } from "./join-seminar.server";
+import { NOT_REMOVED, letRejoin } from "./let-rejoin.server";
 import { listMySeminars } from "./list-my-seminars.server";
 import { LAST_INSTRUCTOR, NOT_A_MEMBER, removeMember } from "./remove-member.server";
 import { InviteCodeSchema } from "./schemas";
@@ -260,6 +261,31 @@ describe("removing members", () => {
     await expectAppError(authorizeRoom(database.db, roomIdFor(essayId, seminarId), ada.id), AppErrorCode.Forbidden);
     expect((await authorizeRoom(database.db, roomIdFor(essayId, seminarId), ben.id)).role).toBe("student");
     expect((await getSeminar(database.db, { seminarId, userId: teacher.id })).members.map((m) => m.name)).toEqual(["Teacher", "Ben"]);
+  });
+
+  it("keeps the removed member out of the invite code until an instructor lets them rejoin; one who left may come back", async () => {
+    const { id: seminarId, code } = await newSeminar("Rejoining");
+    await join(code, ada);
+    await remove(seminarId, ada, teacher);
+    await expectAppError(join(code, ada), AppErrorCode.Forbidden, REMOVED_NOT_JOINABLE);
+    expect(await getRole(database.db, seminarId, ada.id)).toBeNull();
+    expect((await getSeminar(database.db, { seminarId, userId: teacher.id })).removed).toEqual([{ id: ada.id, name: ada.name }]);
+
+    // Only an instructor may let her back, and only someone who was removed.
+    await join(code, ben);
+    await expectAppError(letRejoin(database.db, { seminarId, personId: ada.id, userId: ben.id }), AppErrorCode.Forbidden);
+    expect((await getSeminar(database.db, { seminarId, userId: ben.id })).removed).toEqual([]);
+    await expectAppError(letRejoin(database.db, { seminarId, personId: ben.id, userId: teacher.id }), AppErrorCode.NotFound, NOT_REMOVED);
+    await letRejoin(database.db, { seminarId, personId: ada.id, userId: teacher.id });
+    await join(code, ada);
+    expect(await getRole(database.db, seminarId, ada.id)).toBe("student");
+
+    // Leaving of one's own accord records no removal.
+    const colleague = await createUser(database.db, "Colleague");
+    await database.db.membership.create({ data: { seminarId, userId: colleague.id, role: "instructor" } });
+    await remove(seminarId, colleague, colleague);
+    await join(code, colleague);
+    expect(await getRole(database.db, seminarId, colleague.id)).toBe("student");
   });
 
   it("is for instructors only, checked on the server whatever ids are sent", async () => {

@@ -151,6 +151,14 @@ test("an instructor removes a member: their open essay loses the discussion at o
     const response = await ada.page.goto(url);
     expect(response?.status(), url).toBe(404);
   }
+  // The invite link no longer lets her back in, until Iris lets her rejoin.
+  await ada.page.goto(seminar.invite);
+  await ada.page.getByRole("button", { name: `Join ${seminarName}` }).click();
+  await expect(ada.page.getByText("An instructor removed you from this seminar, so its invite code does not let you back in.").first()).toBeVisible();
+  await iris.page.getByRole("button", { name: "Let Ada rejoin" }).click();
+  await expect(iris.page.getByRole("status").filter({ hasText: "They can join again with the invite code." })).toBeVisible();
+  await joinThroughLink(ada.page, seminar.invite, seminarName);
+
   // The last instructor is not offered to leave (the server refuses it as well: lib/seminars/seminars.test.ts).
   await expect(iris.page.getByRole("button", { name: "Leave the seminar" })).toHaveCount(0);
   await iris.context.close();

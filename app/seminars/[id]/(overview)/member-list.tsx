@@ -107,7 +107,7 @@ export function MemberList({ seminarId, seminarName, members, meId, canRemove }:
                   <p className="text-sm text-ink">
                     {isMe
                       ? `Leave ${seminarName}? You lose access to its pages and its discussion at once.`
-                      : `Remove ${member.name} from ${seminarName}? They lose access at once, their open pages included; their notes stay. With the current invite code they could join again, so make a new code if they should not.`}
+                      : `Remove ${member.name} from ${seminarName}? They lose access at once, their open pages included; their notes stay. The invite code will not let them back in unless you let them rejoin.`}
                   </p>
                   <form
                     action={formAction}

@@ -12,6 +12,7 @@ import { AddTagForm } from "./add-tag-form";
 import { CopyButton } from "./copy-button";
 import { InviteControls } from "./invite-controls";
 import { MemberList } from "./member-list";
+import { RemovedList } from "./removed-list";
 import { ReadingList } from "./reading-list";
 import { SeminarSettings } from "./seminar-settings";
 import { loadSeminar } from "../load-seminar";
@@ -124,6 +125,7 @@ export default async function SeminarPage({ params }: Props) {
 
           <section aria-labelledby="members-heading" className={card}>
             <MemberList seminarId={seminar.id} seminarName={seminar.name} members={seminar.members} meId={user.id} canRemove={canEdit} />
+            {canEdit ? <RemovedList seminarId={seminar.id} removed={seminar.removed} /> : null}
           </section>
 
           <section aria-labelledby="tags-heading" className={card}>
