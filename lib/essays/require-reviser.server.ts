@@ -1,7 +1,7 @@
 import { AppError, AppErrorCode } from "../errors/app-error";
 import type { Prisma } from "../generated/prisma/client";
 import { requireEditableSeminar } from "../seminars/require-editable-seminar.server";
-import { keptFromRevisingMessage, seminarsKeptFromRevising } from "./seminars-kept-from-revising.server";
+import { countSeminarsKeepingFromRevising, keptFromRevisingMessage } from "./seminars-kept-from-revising.server";
 
 export const NOT_ON_READING_LIST = "This essay is not on the seminar's reading list, so its instructors cannot revise it here.";
 
@@ -15,6 +15,6 @@ export async function requireReviser(tx: Prisma.TransactionClient, { seminarId, 
   await requireEditableSeminar(tx, seminarId, userId);
   const listed = await tx.seminarEssay.findUnique({ where: { seminarId_essayId: { seminarId, essayId } }, select: { essayId: true } });
   if (!listed) throw new AppError(AppErrorCode.NotFound, NOT_ON_READING_LIST);
-  const others = await seminarsKeptFromRevising(tx, { essayId, userId });
-  if (others.length > 0) throw new AppError(AppErrorCode.Conflict, keptFromRevisingMessage(others));
+  const others = await countSeminarsKeepingFromRevising(tx, { essayId, userId });
+  if (others > 0) throw new AppError(AppErrorCode.Conflict, keptFromRevisingMessage(others));
 }

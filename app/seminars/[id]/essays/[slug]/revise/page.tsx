@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session.server";
 import { getDb } from "@/lib/db/client.server";
 import { countUnanchoredElsewhere } from "@/lib/essays/count-unanchored-elsewhere.server";
 import { listNotesToReview } from "@/lib/essays/list-notes-to-review.server";
-import { keptFromRevisingMessage, seminarsKeptFromRevising } from "@/lib/essays/seminars-kept-from-revising.server";
+import { countSeminarsKeepingFromRevising, keptFromRevisingMessage } from "@/lib/essays/seminars-kept-from-revising.server";
 import { loadSeminarEssay } from "../load-seminar-essay";
 import { ReviseEssayForm } from "./revise-essay-form";
 
@@ -26,10 +26,10 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
   if (!found || found.role !== "instructor") notFound();
   const { essay, seminar } = found;
   const saved = (await searchParams).saved === "1";
-  const [toReview, unanchoredElsewhere, keptBy] = await Promise.all([
+  const [toReview, unanchoredElsewhere, othersReading] = await Promise.all([
     listNotesToReview(getDb(), { seminarId: id, essayId: essay.id, userId: user.id }),
     countUnanchoredElsewhere(getDb(), { seminarId: id, essayId: essay.id, userId: user.id }),
-    seminarsKeptFromRevising(getDb(), { essayId: essay.id, userId: user.id }),
+    countSeminarsKeepingFromRevising(getDb(), { essayId: essay.id, userId: user.id }),
   ]);
   const reader = `/seminars/${id}/essays/${slug}`;
 
@@ -84,9 +84,9 @@ export default async function ReviseEssayPage({ params, searchParams }: Props) {
 
       {seminar.archived ? (
         <ArchivedBanner seminarId={id} isInstructor />
-      ) : keptBy.length > 0 ? (
+      ) : othersReading > 0 ? (
         <div role="note" className="mt-8 rounded-xl border border-amber-300 bg-amber-50 p-5 text-sm text-amber-950">
-          <p>{keptFromRevisingMessage(keptBy)}</p>
+          <p>{keptFromRevisingMessage(othersReading)}</p>
           <Link href="/essays/new" className="mt-3 inline-block font-medium text-accent underline underline-offset-2">
             Import an essay
           </Link>
